@@ -1,0 +1,29 @@
+//! Turns `data/facts.csv` (the sourced figures) into a static Rust table,
+//! so that the model, the command line and the app cite sources from one
+//! file without parsing CSV at run time.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::PathBuf;
+
+fn main() {
+    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let facts = manifest.join("../../data/facts.csv");
+    println!("cargo:rerun-if-changed={}", facts.display());
+    let mut reader = csv::Reader::from_path(&facts).unwrap_or_else(|e| panic!("cannot read {}: {e}", facts.display()));
+    let mut out = String::from("/// Every row of `data/facts.csv`, in file order.\npub static FACTS: &[Fact] = &[\n");
+    for (line, record) in reader.records().enumerate() {
+        let r = record.unwrap_or_else(|e| panic!("facts.csv row {}: {e}", line + 2));
+        assert_eq!(r.len(), 10, "facts.csv row {} has {} fields, expected 10", line + 2, r.len());
+        writeln!(
+            out,
+            "    Fact {{ id: {:?}, quantity: {:?}, value: {:?}, unit: {:?}, period: {:?}, geography: {:?}, title: {:?}, publisher: {:?}, url: {:?}, note: {:?} }},",
+            &r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6], &r[7], &r[8], &r[9]
+        )
+        .expect("writing to a String cannot fail");
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("facts.rs");
+    fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+}

@@ -1,0 +1,485 @@
+//! The simulation: drivers, choices and hazards, integrated monthly.
+//!
+//! Method: forward Euler with a step of one month. At each step every flow
+//! is computed as `rate_per_year * stock * dt` from the stocks at the start
+//! of the step, subtracted from its source and added to its destination,
+//! so people are conserved exactly (up to floating-point rounding). Rates
+//! are bounded so that no stock can lose more than it holds in one step
+//! (see [`MAX_HAZARD_MULTIPLIER`]).
+
+use crate::history::{Driver, REFERENCE_YEAR};
+use crate::params::{ParamId, LAST_HISTORY_YEAR};
+use crate::run::{Run, SeriesId, Years, SERIES_COUNT};
+use crate::scenario::Scenario;
+use crate::stocks::{Flow, Stock, STOCK_COUNT};
+
+/// Steps per year.
+pub const STEPS_PER_YEAR: usize = 12;
+/// Step length in years.
+pub const DT_YEARS: f64 = 1.0 / STEPS_PER_YEAR as f64;
+/// The simulation starts empty in this year (a burn-in: China's pipeline
+/// was small then, so the stocks of 2010 come from the model itself).
+pub const SPIN_UP_YEAR: i32 = 1995;
+/// First reported year.
+pub const FIRST_YEAR: i32 = 2010;
+/// Last reported year.
+pub const LAST_YEAR: i32 = 2050;
+/// The tracked cohort: everyone in a US stock at the end of this year.
+pub const COHORT_YEAR: i32 = 2019;
+
+/// China-undergrad entrants to the top-tier pipeline in 2019, people per
+/// year. Sets the scale only: every share and rate is independent of it.
+/// Chosen so that about 1,300 China-undergrad researchers are in the top
+/// tier in 2019 (29% of roughly 4,500 NeurIPS 2019 authors; M01, M18).
+pub const PIPELINE_2019_PER_YEAR: f64 = 165.0;
+/// Growth of the pipeline up to [`LAST_HISTORY_YEAR`], per year (China's
+/// share of the top tier rose from 29% to 47% in 2019-2022, M01, M10).
+pub const PIPELINE_GROWTH_HISTORY: f64 = 0.10;
+/// Mean time from entering the pipeline to starting graduate school, years.
+pub const PIPELINE_DELAY_YEARS: f64 = 0.5;
+/// Mean length of graduate school (PhD), years.
+pub const GRAD_SCHOOL_YEARS: f64 = 5.0;
+/// Mean time from early career to established (tenure, seniority), years.
+pub const YEARS_TO_ESTABLISHED: f64 = 6.0;
+
+/// Sector of a US researcher: entry share and hazard multiplier. Entry
+/// shares follow where the 2019 cohort works in 2025: 41 industry, 40
+/// academia, 3 founders of 87 (C06, C07, C09), with startups taking a
+/// larger share of new entrants. Hazard multipliers are assumptions:
+/// professorships tie tighter (S17), startups looser.
+pub const SECTORS: [SectorSpec; 3] = [
+    SectorSpec { early: Stock::UsIndustryEarly, established: Stock::UsIndustryEstablished, entry_share: 0.50, hazard_multiplier: 1.0 },
+    SectorSpec { early: Stock::UsAcademiaEarly, established: Stock::UsAcademiaEstablished, entry_share: 0.43, hazard_multiplier: 0.8 },
+    SectorSpec { early: Stock::UsStartupEarly, established: Stock::UsStartupEstablished, entry_share: 0.07, hazard_multiplier: 1.2 },
+];
+
+/// A sector's stocks and constants.
+#[derive(Clone, Copy, Debug)]
+pub struct SectorSpec {
+    pub early: Stock,
+    pub established: Stock,
+    /// Share of new US researchers who enter this sector.
+    pub entry_share: f64,
+    /// Multiplier on the return hazard.
+    pub hazard_multiplier: f64,
+}
+
+/// Where China's graduate students go at graduation under 2015 conditions
+/// (US, China, elsewhere): most stay (M19: 35% of the tier did graduate
+/// school in China, about a third of the tier works there, M05).
+pub const CHINA_GRAD_DESTINATIONS: [f64; 3] = [0.05, 0.93, 0.02];
+/// Where graduate students elsewhere go at graduation under 2015
+/// conditions (US, China, elsewhere); an assumption.
+pub const ELSEWHERE_GRAD_DESTINATIONS: [f64; 3] = [0.20, 0.10, 0.70];
+/// Yearly hazard of a researcher in China moving to the US, 2015 conditions.
+pub const CHINA_TO_US_HAZARD: f64 = 0.005;
+/// Yearly hazard of a researcher in China moving elsewhere.
+pub const CHINA_TO_ELSEWHERE_HAZARD: f64 = 0.003;
+/// Yearly hazard of a researcher elsewhere moving to the US, 2015 conditions.
+pub const ELSEWHERE_TO_US_HAZARD: f64 = 0.01;
+/// Yearly hazard of a researcher elsewhere moving to China, 2015 conditions.
+pub const ELSEWHERE_TO_CHINA_HAZARD: f64 = 0.005;
+/// China's working stock relative to the US's at which the ecosystem loop
+/// adds no pull (about the 2015 ratio in the baseline).
+pub const ECOSYSTEM_REFERENCE_RATIO: f64 = 0.55;
+/// Cap on any hazard's multiplier, so that a monthly step can never move
+/// more people than a stock holds (largest hazard * dt stays below 1).
+pub const MAX_HAZARD_MULTIPLIER: f64 = 20.0;
+
+/// Driver values in force at one moment.
+#[derive(Clone, Copy, Debug)]
+struct Drivers {
+    visa_blocked_pct: f64,
+    china_funding: f64,
+    compute_ratio: f64,
+    scrutiny_pct: f64,
+    us_funding: f64,
+    pay_gap: f64,
+    ecosystem_loop: f64,
+}
+
+impl Drivers {
+    /// The drivers during calendar `year`: history through
+    /// [`LAST_HISTORY_YEAR`], the last recorded value until the policy
+    /// start year, the reader's setting from then on.
+    fn in_year(scenario: &Scenario, year: i32) -> Drivers {
+        let start = scenario.policy_start_year();
+        let pick = |d: Driver| if year >= start { scenario.get(d.lever()) } else { d.historical(year.min(LAST_HISTORY_YEAR)) };
+        Drivers {
+            visa_blocked_pct: pick(Driver::VisaRestrictions),
+            china_funding: pick(Driver::ChinaAiFunding),
+            compute_ratio: pick(Driver::ComputeRatio),
+            scrutiny_pct: pick(Driver::ScrutinyClimate),
+            us_funding: pick(Driver::UsResearchFunding),
+            pay_gap: pick(Driver::PayGap),
+            ecosystem_loop: if year >= start { scenario.get(ParamId::EcosystemLoop) } else { ParamId::EcosystemLoop.spec().default },
+        }
+    }
+}
+
+/// The behavioural weights and calibrated constants, read once per run.
+struct Coefficients {
+    beta_compute: f64,
+    beta_china_funding: f64,
+    beta_us_funding: f64,
+    beta_pay: f64,
+    beta_ecosystem: f64,
+    beta_scrutiny: f64,
+    beta_visa: f64,
+    hazard_sensitivity: f64,
+    /// Fraction of the gap between perceived and actual closed per step.
+    perception_per_step: f64,
+    pipeline_growth: f64,
+    /// Logit constants of the graduate-school choice (US, elsewhere; China = 0).
+    grad_constants: [f64; 2],
+    /// Logit constants of US graduates' choice (stay, elsewhere; China = 0).
+    stay_constants: [f64; 2],
+    /// Logit constant of leavers' choice of China over elsewhere.
+    return_china_constant: f64,
+    return_hazard: f64,
+    tenure_protection: f64,
+    attrition_per_year: f64,
+    china_grad_constants: [f64; 2],
+    elsewhere_grad_constants: [f64; 2],
+    /// Reference values of the drivers (2015).
+    reference: Drivers,
+}
+
+impl Coefficients {
+    fn new(s: &Scenario) -> Coefficients {
+        let us = s.get(ParamId::GradChoiceUs);
+        let el = s.get(ParamId::GradChoiceElsewhere);
+        let cn = (1.0 - us - el).max(0.01);
+        let stay = s.get(ParamId::StayAtGraduation);
+        let to_china = s.get(ParamId::ReturnToChina);
+        let leave_china = (1.0 - stay) * to_china;
+        let leave_elsewhere = (1.0 - stay) * (1.0 - to_china);
+        let constants = |shares: [f64; 3]| [(shares[0] / shares[1]).ln(), (shares[2] / shares[1]).ln()];
+        Coefficients {
+            beta_compute: s.get(ParamId::BetaCompute),
+            beta_china_funding: s.get(ParamId::BetaChinaFunding),
+            beta_us_funding: s.get(ParamId::BetaUsFunding),
+            beta_pay: s.get(ParamId::BetaPay),
+            beta_ecosystem: s.get(ParamId::BetaEcosystem),
+            beta_scrutiny: s.get(ParamId::BetaScrutiny),
+            beta_visa: s.get(ParamId::BetaVisa),
+            hazard_sensitivity: s.get(ParamId::HazardSensitivity),
+            perception_per_step: 1.0 - (-DT_YEARS / s.get(ParamId::PerceptionDelay)).exp(),
+            pipeline_growth: s.get(ParamId::PipelineGrowth) / 100.0,
+            grad_constants: [(us / cn).ln(), (el / cn).ln()],
+            stay_constants: [(stay / leave_china).ln(), (leave_elsewhere / leave_china).ln()],
+            return_china_constant: (to_china / (1.0 - to_china)).ln(),
+            return_hazard: s.get(ParamId::ReturnHazard),
+            tenure_protection: s.get(ParamId::TenureProtection),
+            attrition_per_year: 1.0 / s.get(ParamId::CareerLength),
+            china_grad_constants: constants(CHINA_GRAD_DESTINATIONS),
+            elsewhere_grad_constants: constants(ELSEWHERE_GRAD_DESTINATIONS),
+            reference: Drivers::in_year(&Scenario::baseline(), REFERENCE_YEAR),
+        }
+    }
+
+    /// The US's pull relative to 2015 (logit units) under drivers `d`.
+    fn us_pull(&self, d: &Drivers) -> f64 {
+        let r = &self.reference;
+        self.beta_compute * (d.compute_ratio / r.compute_ratio).ln()
+            + self.beta_pay * (d.pay_gap / r.pay_gap).ln()
+            + self.beta_us_funding * (d.us_funding / r.us_funding).ln()
+            - self.beta_scrutiny * (d.scrutiny_pct - r.scrutiny_pct) / 10.0
+            - self.beta_visa * (d.visa_blocked_pct - r.visa_blocked_pct) / 10.0
+    }
+
+    /// China's funding pull relative to 2015 (logit units).
+    fn china_funding_pull(&self, d: &Drivers) -> f64 {
+        self.beta_china_funding * (d.china_funding / self.reference.china_funding).ln()
+    }
+}
+
+/// Shares of a three-way logit with utilities `(a, 0, b)` for (US, China,
+/// elsewhere) plus `china` added to the middle option.
+fn logit3(us: f64, china: f64, elsewhere: f64) -> [f64; 3] {
+    let m = us.max(china).max(elsewhere);
+    let (eu, ec, ee) = ((us - m).exp(), (china - m).exp(), (elsewhere - m).exp());
+    let total = eu + ec + ee;
+    [eu / total, ec / total, ee / total]
+}
+
+/// Applies the visa block to the US share of a choice: the blocked share
+/// chooses among the other two options in proportion.
+fn block_us(shares: [f64; 3], blocked_fraction: f64) -> [f64; 3] {
+    let us = shares[0] * (1.0 - blocked_fraction);
+    let moved = shares[0] - us;
+    let rest = shares[1] + shares[2];
+    if rest <= 0.0 {
+        return [us, moved, 0.0];
+    }
+    [us, shares[1] + moved * shares[1] / rest, shares[2] + moved * shares[2] / rest]
+}
+
+fn bounded_exp(x: f64) -> f64 {
+    x.exp().min(MAX_HAZARD_MULTIPLIER)
+}
+
+/// Per-step rates, per year, for every flow of the model.
+struct Rates {
+    list: Vec<(Stock, Stock, f64)>,
+}
+
+impl Rates {
+    fn with_capacity() -> Rates {
+        Rates { list: Vec::with_capacity(64) }
+    }
+
+    fn add(&mut self, from: Stock, to: Stock, rate_per_year: f64) {
+        self.list.push((from, to, rate_per_year));
+    }
+
+    /// Flows from one stock to the US sectors, split by entry share.
+    fn add_to_us_sectors(&mut self, from: Stock, rate_per_year: f64) {
+        for s in SECTORS {
+            self.add(from, s.early, rate_per_year * s.entry_share);
+        }
+    }
+}
+
+/// What the model knows at one step, for tests and traces.
+#[derive(Clone, Debug)]
+pub struct StepTrace<'a> {
+    /// Time at the start of the step, in years (2019.0 = January 1st 2019).
+    pub time_years: f64,
+    /// Stocks at the start of the step.
+    pub before: &'a [f64; STOCK_COUNT],
+    /// Stocks at the end of the step.
+    pub after: &'a [f64; STOCK_COUNT],
+    /// People entering the pipeline from outside during the step.
+    pub pipeline_entrants: f64,
+    /// Every flow between stocks during the step.
+    pub flows: &'a [Flow],
+}
+
+/// Run one scenario. Infallible: every [`Scenario`] holds values inside
+/// their ranges, and every rate is bounded (checked over the parameter
+/// matrix by the model checks).
+pub fn simulate(scenario: &Scenario) -> Run {
+    simulate_traced(scenario, |_| {})
+}
+
+/// Run one scenario, calling `trace` after every step.
+pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>)) -> Run {
+    let k = Coefficients::new(scenario);
+    let years = Years::new(FIRST_YEAR, LAST_YEAR);
+    let mut out = [[f64::NAN; (LAST_YEAR - FIRST_YEAR + 1) as usize]; SERIES_COUNT];
+
+    let mut stocks = [0.0f64; STOCK_COUNT];
+    let mut cohort = [0.0f64; STOCK_COUNT];
+    let mut cohort_started = false;
+    let mut rates = Rates::with_capacity();
+    let mut flows: Vec<Flow> = Vec::with_capacity(64);
+
+    let first_drivers = Drivers::in_year(scenario, SPIN_UP_YEAR);
+    let mut perceived_us_pull = k.us_pull(&first_drivers);
+    let mut perceived_china_funding_pull = k.china_funding_pull(&first_drivers);
+
+    for year in SPIN_UP_YEAR..=LAST_YEAR {
+        let d = Drivers::in_year(scenario, year);
+        let blocked = d.visa_blocked_pct / 100.0;
+        let us_pull_now = k.us_pull(&d);
+        let china_funding_pull_now = k.china_funding_pull(&d);
+        let mut acc = YearAccumulator::default();
+
+        for month in 0..STEPS_PER_YEAR {
+            let t = year as f64 + month as f64 * DT_YEARS;
+            perceived_us_pull += (us_pull_now - perceived_us_pull) * k.perception_per_step;
+            perceived_china_funding_pull += (china_funding_pull_now - perceived_china_funding_pull) * k.perception_per_step;
+
+            let us_work: f64 = Stock::US_WORK.iter().map(|s| stocks[s.index()]).sum();
+            let ecosystem = if us_work > 0.0 && stocks[Stock::WorkChina.index()] > 0.0 {
+                k.beta_ecosystem * d.ecosystem_loop * (stocks[Stock::WorkChina.index()] / us_work / ECOSYSTEM_REFERENCE_RATIO).ln()
+            } else {
+                0.0
+            };
+            let us_pull = perceived_us_pull;
+            let china_pull = perceived_china_funding_pull + ecosystem;
+
+            rates.list.clear();
+            // Graduate-school choice.
+            let grad = block_us(logit3(k.grad_constants[0] + us_pull, china_pull, k.grad_constants[1]), blocked);
+            let r_pipe = 1.0 / PIPELINE_DELAY_YEARS;
+            rates.add(Stock::Pipeline, Stock::GradUs, r_pipe * grad[0]);
+            rates.add(Stock::Pipeline, Stock::GradChina, r_pipe * grad[1]);
+            rates.add(Stock::Pipeline, Stock::GradElsewhere, r_pipe * grad[2]);
+            // Graduation choices.
+            let r_grad = 1.0 / GRAD_SCHOOL_YEARS;
+            let stay = logit3(k.stay_constants[0] + us_pull, china_pull, k.stay_constants[1]);
+            rates.add_to_us_sectors(Stock::GradUs, r_grad * stay[0]);
+            rates.add(Stock::GradUs, Stock::WorkChina, r_grad * stay[1]);
+            rates.add(Stock::GradUs, Stock::WorkElsewhere, r_grad * stay[2]);
+            let cg = block_us(logit3(k.china_grad_constants[0] + us_pull, china_pull, k.china_grad_constants[1]), blocked);
+            rates.add_to_us_sectors(Stock::GradChina, r_grad * cg[0]);
+            rates.add(Stock::GradChina, Stock::WorkChina, r_grad * cg[1]);
+            rates.add(Stock::GradChina, Stock::WorkElsewhere, r_grad * cg[2]);
+            let eg = block_us(logit3(k.elsewhere_grad_constants[0] + us_pull, china_pull, k.elsewhere_grad_constants[1]), blocked);
+            rates.add_to_us_sectors(Stock::GradElsewhere, r_grad * eg[0]);
+            rates.add(Stock::GradElsewhere, Stock::WorkChina, r_grad * eg[1]);
+            rates.add(Stock::GradElsewhere, Stock::WorkElsewhere, r_grad * eg[2]);
+            // US researchers: tenure, return hazard (proportional hazards), attrition.
+            let hazard_index = bounded_exp(k.hazard_sensitivity * (china_pull - us_pull));
+            let to_china = 1.0 / (1.0 + (-(k.return_china_constant + china_pull)).exp());
+            for s in SECTORS {
+                rates.add(s.early, s.established, 1.0 / YEARS_TO_ESTABLISHED);
+                for (stock, tenure) in [(s.early, 1.0), (s.established, k.tenure_protection)] {
+                    let h = k.return_hazard * s.hazard_multiplier * tenure * hazard_index;
+                    rates.add(stock, Stock::WorkChina, h * to_china);
+                    rates.add(stock, Stock::WorkElsewhere, h * (1.0 - to_china));
+                    rates.add(stock, Stock::LeftTopTier, k.attrition_per_year);
+                }
+            }
+            // Researchers in China and elsewhere.
+            let into_us = (1.0 - blocked) * bounded_exp(k.hazard_sensitivity * (us_pull - china_pull));
+            rates.add_to_us_sectors(Stock::WorkChina, CHINA_TO_US_HAZARD * into_us);
+            rates.add(Stock::WorkChina, Stock::WorkElsewhere, CHINA_TO_ELSEWHERE_HAZARD);
+            rates.add(Stock::WorkChina, Stock::LeftTopTier, k.attrition_per_year);
+            rates.add_to_us_sectors(Stock::WorkElsewhere, ELSEWHERE_TO_US_HAZARD * (1.0 - blocked) * bounded_exp(k.hazard_sensitivity * us_pull));
+            rates.add(Stock::WorkElsewhere, Stock::WorkChina, ELSEWHERE_TO_CHINA_HAZARD * bounded_exp(k.hazard_sensitivity * china_pull));
+            rates.add(Stock::WorkElsewhere, Stock::LeftTopTier, k.attrition_per_year);
+
+            // Exogenous pipeline entrants.
+            let growth_years_hist = (t.min(LAST_HISTORY_YEAR as f64 + 1.0)) - 2019.0;
+            let growth_years_after = (t - (LAST_HISTORY_YEAR as f64 + 1.0)).max(0.0);
+            let entrants_per_year =
+                PIPELINE_2019_PER_YEAR * (PIPELINE_GROWTH_HISTORY * growth_years_hist + k.pipeline_growth * growth_years_after).exp();
+            let entrants = entrants_per_year * DT_YEARS;
+
+            // Apply flows to the main population.
+            let before = stocks;
+            flows.clear();
+            let mut next = stocks;
+            next[Stock::Pipeline.index()] += entrants;
+            for &(from, to, rate) in &rates.list {
+                let people = rate * before[from.index()] * DT_YEARS;
+                next[from.index()] -= people;
+                next[to.index()] += people;
+                flows.push(Flow { from, to, people });
+            }
+            stocks = next;
+            trace(&StepTrace { time_years: t, before: &before, after: &stocks, pipeline_entrants: entrants, flows: &flows });
+            acc.add_step(&before, &flows, entrants);
+
+            // The tracked cohort moves on the same rates, with no entrants.
+            if cohort_started {
+                let cb = cohort;
+                for &(from, to, rate) in &rates.list {
+                    let people = rate * cb[from.index()] * DT_YEARS;
+                    cohort[from.index()] -= people;
+                    cohort[to.index()] += people;
+                }
+            }
+        }
+
+        // End of `year`: start the cohort, record the year.
+        if year == COHORT_YEAR {
+            let total: f64 = stocks.iter().zip(Stock::ALL).filter(|(_, s)| s.place() == crate::stocks::Place::Us).map(|(v, _)| v).sum();
+            for s in Stock::ALL {
+                cohort[s.index()] = if s.place() == crate::stocks::Place::Us && total > 0.0 { stocks[s.index()] / total } else { 0.0 };
+            }
+            cohort_started = true;
+        }
+        if year >= FIRST_YEAR {
+            let i = (year - FIRST_YEAR) as usize;
+            acc.record(&mut out, i, &stocks, cohort_started.then_some(&cohort));
+        }
+    }
+    Run::new(years, out, scenario.policy_start_year())
+}
+
+/// Sums of one year's flows, for the yearly outputs.
+#[derive(Default)]
+struct YearAccumulator {
+    pipeline_entrants: f64,
+    to_grad_us: f64,
+    to_grad_china: f64,
+    to_grad_elsewhere: f64,
+    into_us_work: f64,
+    us_grads_graduating: f64,
+    us_grads_staying: f64,
+    us_work_to_china: f64,
+    us_work_to_elsewhere: f64,
+    us_work_to_china_incl_graduates: f64,
+    us_work_stock_sum: f64,
+    steps: f64,
+}
+
+impl YearAccumulator {
+    fn add_step(&mut self, before: &[f64; STOCK_COUNT], flows: &[Flow], entrants: f64) {
+        self.pipeline_entrants += entrants;
+        self.us_work_stock_sum += Stock::US_WORK.iter().map(|s| before[s.index()]).sum::<f64>();
+        self.steps += 1.0;
+        for f in flows {
+            match (f.from, f.to) {
+                (Stock::Pipeline, Stock::GradUs) => self.to_grad_us += f.people,
+                (Stock::Pipeline, Stock::GradChina) => self.to_grad_china += f.people,
+                (Stock::Pipeline, Stock::GradElsewhere) => self.to_grad_elsewhere += f.people,
+                _ => {}
+            }
+            if f.from == Stock::GradUs {
+                self.us_grads_graduating += f.people;
+                if f.to.is_us_work() {
+                    self.us_grads_staying += f.people;
+                }
+            }
+            if f.to.is_us_work() && !f.from.is_us_work() {
+                self.into_us_work += f.people;
+            }
+            if f.from.is_us_work() {
+                match f.to {
+                    Stock::WorkChina => self.us_work_to_china += f.people,
+                    Stock::WorkElsewhere => self.us_work_to_elsewhere += f.people,
+                    _ => {}
+                }
+            }
+            if (f.from.is_us_work() || f.from == Stock::GradUs) && f.to == Stock::WorkChina {
+                self.us_work_to_china_incl_graduates += f.people;
+            }
+        }
+    }
+
+    fn record(&self, out: &mut [[f64; (LAST_YEAR - FIRST_YEAR + 1) as usize]; SERIES_COUNT], i: usize, s: &[f64; STOCK_COUNT], cohort: Option<&[f64; STOCK_COUNT]>) {
+        use crate::stocks::Place;
+        let at = |p: Place| -> f64 { Stock::ALL.iter().filter(|x| x.place() == p).map(|x| s[x.index()]).sum() };
+        let (us, cn, el) = (at(Place::Us), at(Place::China), at(Place::Elsewhere));
+        let placed = us + cn + el;
+        let us_work: f64 = Stock::US_WORK.iter().map(|x| s[x.index()]).sum();
+        let mut set = |id: SeriesId, v: f64| out[id.index()][i] = v;
+        if let Some(c) = cohort {
+            let at_c = |p: Place| -> f64 { Stock::ALL.iter().filter(|x| x.place() == p).map(|x| c[x.index()]).sum() };
+            let (cu, cc, ce) = (at_c(Place::Us), at_c(Place::China), at_c(Place::Elsewhere));
+            let total = cu + cc + ce;
+            set(SeriesId::Cohort2019InUs, cu / total);
+            set(SeriesId::Cohort2019InChina, cc / total);
+            set(SeriesId::Cohort2019Elsewhere, ce / total);
+        }
+        set(SeriesId::InflowUsGrad, self.to_grad_us);
+        set(SeriesId::InflowUsWork, self.into_us_work);
+        set(SeriesId::StockUsGrad, s[Stock::GradUs.index()]);
+        set(SeriesId::StockUsWork, us_work);
+        set(SeriesId::StockChinaWork, s[Stock::WorkChina.index()]);
+        set(SeriesId::ShareWorkUs, us / placed);
+        set(SeriesId::ShareWorkChina, cn / placed);
+        set(SeriesId::ShareWorkElsewhere, el / placed);
+        let mean_us_work = self.us_work_stock_sum / self.steps;
+        let leavers = self.us_work_to_china + self.us_work_to_elsewhere;
+        set(SeriesId::ExitRateUs, if mean_us_work > 0.0 { leavers / mean_us_work } else { 0.0 });
+        set(SeriesId::ExitToChinaShare, if leavers > 0.0 { self.us_work_to_china / leavers } else { 0.0 });
+        set(SeriesId::PipelineEntrants, self.pipeline_entrants);
+        let chosen = self.to_grad_us + self.to_grad_china + self.to_grad_elsewhere;
+        set(SeriesId::GradChoiceUs, if chosen > 0.0 { self.to_grad_us / chosen } else { 0.0 });
+        set(SeriesId::InflowChinaGrad, self.to_grad_china);
+        set(SeriesId::StayAtGraduation, if self.us_grads_graduating > 0.0 { self.us_grads_staying / self.us_grads_graduating } else { 0.0 });
+        set(SeriesId::ReturnsToChina, self.us_work_to_china_incl_graduates);
+        set(SeriesId::StockChinaGrad, s[Stock::GradChina.index()]);
+        set(SeriesId::StockElsewhereWork, s[Stock::WorkElsewhere.index()] + s[Stock::GradElsewhere.index()]);
+        set(SeriesId::StockUsIndustry, s[Stock::UsIndustryEarly.index()] + s[Stock::UsIndustryEstablished.index()]);
+        set(SeriesId::StockUsAcademia, s[Stock::UsAcademiaEarly.index()] + s[Stock::UsAcademiaEstablished.index()]);
+        set(SeriesId::StockUsStartup, s[Stock::UsStartupEarly.index()] + s[Stock::UsStartupEstablished.index()]);
+        set(SeriesId::TopTierTotal, placed);
+    }
+}

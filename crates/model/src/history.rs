@@ -1,0 +1,96 @@
+//! Recorded driver paths, 2010 to [`LAST_HISTORY_YEAR`].
+//!
+//! History runs on these paths whatever the sliders say, so the
+//! calibration does not depend on where the sliders stand. From the policy
+//! start year on, each lever takes the reader's value; between the end of
+//! history and the policy start the last recorded value holds.
+//!
+//! Values are yearly knots, read as the level during that calendar year
+//! (a step at each January 1st); the model's perception delay smooths the
+//! steps. Each knot's basis is given beside it and in `docs/model.md`.
+
+use crate::params::{ParamId, LAST_HISTORY_YEAR};
+
+/// First year with a recorded knot; earlier years use this year's values.
+pub const FIRST_HISTORY_YEAR: i32 = 2010;
+const KNOTS: usize = (LAST_HISTORY_YEAR - FIRST_HISTORY_YEAR + 1) as usize;
+
+/// The drivers that have a historical path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Driver {
+    VisaRestrictions,
+    ChinaAiFunding,
+    ComputeRatio,
+    ScrutinyClimate,
+    UsResearchFunding,
+    PayGap,
+}
+
+impl Driver {
+    pub const ALL: [Driver; 6] = [
+        Driver::VisaRestrictions,
+        Driver::ChinaAiFunding,
+        Driver::ComputeRatio,
+        Driver::ScrutinyClimate,
+        Driver::UsResearchFunding,
+        Driver::PayGap,
+    ];
+
+    /// The lever that sets this driver from the policy start year on.
+    pub const fn lever(self) -> ParamId {
+        match self {
+            Driver::VisaRestrictions => ParamId::VisaRestrictions,
+            Driver::ChinaAiFunding => ParamId::ChinaAiFunding,
+            Driver::ComputeRatio => ParamId::ComputeRatio,
+            Driver::ScrutinyClimate => ParamId::ScrutinyClimate,
+            Driver::UsResearchFunding => ParamId::UsResearchFunding,
+            Driver::PayGap => ParamId::PayGap,
+        }
+    }
+
+    /// Yearly knots from [`FIRST_HISTORY_YEAR`] to [`LAST_HISTORY_YEAR`].
+    pub const fn knots(self) -> &'static [f64; KNOTS] {
+        match self {
+            Driver::VisaRestrictions => &VISA,
+            Driver::ChinaAiFunding => &CHINA_FUNDING,
+            Driver::ComputeRatio => &COMPUTE,
+            Driver::ScrutinyClimate => &SCRUTINY,
+            Driver::UsResearchFunding => &US_FUNDING,
+            Driver::PayGap => &PAY_GAP,
+        }
+    }
+
+    /// The recorded value in `year` (clamped to the recorded span).
+    pub fn historical(self, year: i32) -> f64 {
+        let i = (year.clamp(FIRST_HISTORY_YEAR, LAST_HISTORY_YEAR) - FIRST_HISTORY_YEAR) as usize;
+        self.knots()[i]
+    }
+}
+
+//                      2010 2011 2012 2013 2014 2015 2016 2017 2018 2019 2020 2021 2022 2023 2024 2025 2026
+/// % of would-be Chinese graduate entrants blocked. 0 before 2018; 2018
+/// one-year visas for some STEM fields; 2019 tightening; PP10043 from June
+/// 2020 blocks 16-27% (O16, O18: midpoint 21); 2025 revocation campaign and
+/// H-1B fee (O21, O22): 30, an assumption.
+const VISA: [f64; KNOTS] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0, 5.0, 15.0, 21.0, 21.0, 21.0, 21.0, 30.0, 30.0];
+/// China AI/S&T funding, 2019 = 1, growing 10.4%/yr (F03 +10% in 2025; F04
+/// 10.5%/yr 2021-24): 2^((year-2019)/7), so 2026 = 2.
+const CHINA_FUNDING: [f64; KNOTS] = [0.41, 0.45, 0.50, 0.55, 0.61, 0.67, 0.74, 0.82, 0.91, 1.0, 1.10, 1.22, 1.35, 1.49, 1.64, 1.81, 2.0];
+/// US:China AI compute. 2 before export controls (an assumption; P06 is a
+/// low-confidence reading that puts 2021 near parity); controls from Oct
+/// 2022 (P07) widen it to about 5 by 2025 (P01).
+const COMPUTE: [f64; KNOTS] = [2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.5, 3.2, 4.0, 5.0, 5.0];
+/// % of Chinese-descent US scientists who feel profiled: 42.2% measured in
+/// 2021 (C14); 20 before 2018 is an assumption (non-Chinese Asian
+/// comparator 27%, C14); the China Initiative ran Nov 2018-Feb 2022 (O19).
+const SCRUTINY: [f64; KNOTS] = [20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 30.0, 38.0, 42.0, 42.0, 40.0, 38.0, 38.0, 42.0, 42.0];
+/// US federal research funding, 2019 = 1: AI R&D grew (F11) while the
+/// FY2026 request cuts NSF (F12, not enacted); held at 1 as an assumption.
+const US_FUNDING: [f64; KNOTS] = [1.0; KNOTS];
+/// US:China pay for top researchers: about 3x throughout (W02-W05); no
+/// series exists, so held flat, an assumption.
+const PAY_GAP: [f64; KNOTS] = [3.0; KNOTS];
+
+/// Reference conditions (2015), against which the calibrated constants are
+/// stated: "the share who stay under 2015 conditions" and so on.
+pub const REFERENCE_YEAR: i32 = 2015;

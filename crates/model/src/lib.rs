@@ -1,0 +1,36 @@
+//! The talent-flow model of Talent Flow Explorer.
+//!
+//! A stock-and-flow model of Chinese-undergraduate-origin top-tier AI
+//! researchers moving between the United States, China and elsewhere.
+//! It knows nothing of any view: no web crate, no text, no colour. Text is
+//! reached through message keys (`param-<key>-label`), colours and layout
+//! belong to the app.
+//!
+//! ```
+//! use talentflow_model::{simulate, ParamId, Scenario, SeriesId};
+//! let mut scenario = Scenario::baseline();
+//! scenario.set(ParamId::VisaRestrictions, 60.0).unwrap();
+//! let run = simulate(&scenario);
+//! let share = run.value(SeriesId::Cohort2019InUs, 2035).unwrap();
+//! assert!(share > 0.0 && share < 1.0);
+//! ```
+
+pub mod engine;
+pub mod history;
+pub mod observations;
+pub mod params;
+pub mod run;
+pub mod scenario;
+pub mod sources;
+pub mod stocks;
+
+pub use engine::{simulate, simulate_traced, StepTrace};
+pub use observations::{Observation, Target, OBSERVATIONS, TARGETS};
+pub use params::{Group, Kind, ParamId, ParamSpec, Scale, Unit, LAST_HISTORY_YEAR, PARAMS, PARAM_COUNT};
+pub use run::{Measure, Run, SeriesId, SeriesSpec, Years, SERIES};
+pub use scenario::{ParamError, Scenario};
+pub use sources::{fact, Fact, FACTS};
+
+/// The model's version. Shown in the app and written into exported files
+/// and links, so that an old link can say it was made with an older model.
+pub const MODEL_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,132 @@
+//! The stocks (counts of people) and the flows between them.
+
+/// A stock of people: Chinese-undergraduate-origin researchers at one
+/// stage and place. Every person is in exactly one stock at every step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(usize)]
+pub enum Stock {
+    /// New China-undergrad graduates entering the top-tier pipeline,
+    /// before they choose where to do graduate school.
+    Pipeline,
+    /// Graduate students in the US.
+    GradUs,
+    /// Graduate students in China.
+    GradChina,
+    /// Graduate students elsewhere.
+    GradElsewhere,
+    /// US researchers in industry (big tech), early career.
+    UsIndustryEarly,
+    /// US researchers in industry, established.
+    UsIndustryEstablished,
+    /// US researchers in academia, early career (before tenure).
+    UsAcademiaEarly,
+    /// US researchers in academia, established.
+    UsAcademiaEstablished,
+    /// US researchers in startups, early career.
+    UsStartupEarly,
+    /// US researchers in startups, established (founders with equity).
+    UsStartupEstablished,
+    /// Researchers working in China.
+    WorkChina,
+    /// Researchers working elsewhere.
+    WorkElsewhere,
+    /// Left the top tier (career end, or out of research). A sink, so
+    /// that people are conserved.
+    LeftTopTier,
+}
+
+/// The number of stocks.
+pub const STOCK_COUNT: usize = 13;
+
+impl Stock {
+    /// Every stock, in index order.
+    pub const ALL: [Stock; STOCK_COUNT] = [
+        Stock::Pipeline,
+        Stock::GradUs,
+        Stock::GradChina,
+        Stock::GradElsewhere,
+        Stock::UsIndustryEarly,
+        Stock::UsIndustryEstablished,
+        Stock::UsAcademiaEarly,
+        Stock::UsAcademiaEstablished,
+        Stock::UsStartupEarly,
+        Stock::UsStartupEstablished,
+        Stock::WorkChina,
+        Stock::WorkElsewhere,
+        Stock::LeftTopTier,
+    ];
+
+    /// The US working stocks (all sectors, both tenures).
+    pub const US_WORK: [Stock; 6] = [
+        Stock::UsIndustryEarly,
+        Stock::UsIndustryEstablished,
+        Stock::UsAcademiaEarly,
+        Stock::UsAcademiaEstablished,
+        Stock::UsStartupEarly,
+        Stock::UsStartupEstablished,
+    ];
+
+    /// Index into a stock vector.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// A stable identifier (used in traces and docs).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Stock::Pipeline => "pipeline",
+            Stock::GradUs => "grad_us",
+            Stock::GradChina => "grad_china",
+            Stock::GradElsewhere => "grad_elsewhere",
+            Stock::UsIndustryEarly => "us_industry_early",
+            Stock::UsIndustryEstablished => "us_industry_established",
+            Stock::UsAcademiaEarly => "us_academia_early",
+            Stock::UsAcademiaEstablished => "us_academia_established",
+            Stock::UsStartupEarly => "us_startup_early",
+            Stock::UsStartupEstablished => "us_startup_established",
+            Stock::WorkChina => "work_china",
+            Stock::WorkElsewhere => "work_elsewhere",
+            Stock::LeftTopTier => "left_top_tier",
+        }
+    }
+
+    /// Where this stock is.
+    pub const fn place(self) -> Place {
+        match self {
+            Stock::Pipeline | Stock::LeftTopTier => Place::None,
+            Stock::GradUs
+            | Stock::UsIndustryEarly
+            | Stock::UsIndustryEstablished
+            | Stock::UsAcademiaEarly
+            | Stock::UsAcademiaEstablished
+            | Stock::UsStartupEarly
+            | Stock::UsStartupEstablished => Place::Us,
+            Stock::GradChina | Stock::WorkChina => Place::China,
+            Stock::GradElsewhere | Stock::WorkElsewhere => Place::Elsewhere,
+        }
+    }
+
+    /// Whether this is a US working stock.
+    pub const fn is_us_work(self) -> bool {
+        matches!(self.place(), Place::Us) && !matches!(self, Stock::GradUs)
+    }
+}
+
+/// Where a stock is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Us,
+    China,
+    Elsewhere,
+    /// Not yet placed (pipeline) or out of the top tier.
+    None,
+}
+
+/// One flow during one step: `people` move from `from` to `to`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Flow {
+    pub from: Stock,
+    pub to: Stock,
+    /// People moved during the step.
+    pub people: f64,
+}

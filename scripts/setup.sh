@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs everything the project needs to build, serve and test, on a fresh
+# machine of this kind (Debian 12, Rust stable by rustup, Node 20).
+# Idempotent: a tool already present at the right version is not reinstalled,
+# so a prepared machine finishes in seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION="0.21.14"
+# Must equal the wasm-bindgen version in Cargo.lock (checked below).
+WASM_BINDGEN_VERSION="0.2.130"
+BINARYEN_VERSION="132.0.0"
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+if [ -f Cargo.lock ]; then
+  locked=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+  if [ -n "$locked" ] && [ "$locked" != "$WASM_BINDGEN_VERSION" ]; then
+    log "Cargo.lock has wasm-bindgen $locked but setup pins $WASM_BINDGEN_VERSION: make them agree"
+    exit 1
+  fi
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+need_apt=()
+command -v chromium >/dev/null || need_apt+=(chromium)
+command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+command -v gzip >/dev/null || need_apt+=(gzip)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "installing ${need_apt[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  log "building trunk $TRUNK_VERSION (about 9 minutes)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  log "building wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# Node tools (wasm-opt from binaryen, Playwright driving the system Chromium),
+# pinned by tests/e2e/package-lock.json.
+if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  log "installing node tools (binaryen, playwright-core)"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+log "ready"
