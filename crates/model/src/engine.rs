@@ -82,6 +82,10 @@ pub const ELSEWHERE_TO_CHINA_HAZARD: f64 = 0.005;
 /// China's working stock relative to the US's at which the ecosystem loop
 /// adds no pull (about the 2015 ratio in the baseline).
 pub const ECOSYSTEM_REFERENCE_RATIO: f64 = 0.55;
+/// The ecosystem loop reads China's-to-US ratio relative to the reference
+/// only within this factor either way, so that the near-empty stocks of the
+/// early burn-in cannot produce extreme pulls.
+pub const ECOSYSTEM_RATIO_BOUND: f64 = 100.0;
 /// Cap on any hazard's multiplier, so that a monthly step can never move
 /// more people than a stock holds (largest hazard * dt stays below 1).
 pub const MAX_HAZARD_MULTIPLIER: f64 = 20.0;
@@ -293,7 +297,8 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
 
             let us_work: f64 = Stock::US_WORK.iter().map(|s| stocks[s.index()]).sum();
             let ecosystem = if us_work > 0.0 && stocks[Stock::WorkChina.index()] > 0.0 {
-                k.beta_ecosystem * d.ecosystem_loop * (stocks[Stock::WorkChina.index()] / us_work / ECOSYSTEM_REFERENCE_RATIO).ln()
+                let ratio = (stocks[Stock::WorkChina.index()] / us_work / ECOSYSTEM_REFERENCE_RATIO).clamp(ECOSYSTEM_RATIO_BOUND.recip(), ECOSYSTEM_RATIO_BOUND);
+                k.beta_ecosystem * d.ecosystem_loop * ratio.ln()
             } else {
                 0.0
             };
