@@ -4,14 +4,19 @@
 # Idempotent: a tool already present at the right version is not reinstalled,
 # so a prepared machine finishes in seconds.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
 # Must equal the wasm-bindgen version in Cargo.lock (checked below).
 WASM_BINDGEN_VERSION="0.2.130"
-BINARYEN_VERSION="132.0.0"
 
-log() { printf '[setup] %s\n' "$*" >&2; }
+for tool in cargo rustup node npm python3; do
+  if ! command -v "$tool" >/dev/null; then
+    log "$tool is missing: this project expects Rust (rustup), Node 20 and python3"
+    exit 1
+  fi
+done
 
 if [ -f Cargo.lock ]; then
   locked=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
@@ -49,9 +54,19 @@ fi
 
 # Node tools (wasm-opt from binaryen, Playwright driving the system Chromium),
 # pinned by tests/e2e/package-lock.json.
-if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ]; then
+# Reinstalled when node_modules is missing or differs from the lock.
+node_tools_current() {
+  local lock=tests/e2e/package-lock.json pkg want have
+  for pkg in binaryen playwright-core; do
+    want=$(node -e 'const l=require(process.argv[1]);console.log(l.packages["node_modules/"+process.argv[2]].version)' "$ROOT/$lock" "$pkg")
+    have=$(node -e 'try{console.log(require(process.argv[1]).version)}catch{console.log("none")}' "$ROOT/tests/e2e/node_modules/$pkg/package.json")
+    [ "$want" = "$have" ] || return 1
+  done
+  [ -x tests/e2e/node_modules/.bin/wasm-opt ]
+}
+if ! node_tools_current; then
   log "installing node tools (binaryen, playwright-core)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-log "ready"
+log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | awk '{print $1, $2}')"

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Sets everything up, then builds the static bundle into dist/: index.html,
+# one .wasm, its .js glue and the stylesheet. Copy dist/ to any static host.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+if [ "${SKIP_SETUP:-}" != 1 ]; then
+  log "setting up"
+  bash scripts/setup.sh
+fi
+
+log "trunk build --release into dist/ (wasm-opt: $(wasm-opt --version 2>/dev/null || echo missing))"
+start=$SECONDS
+trunk build --release --dist dist
+log "built dist/ in $(fmt_duration $((SECONDS - start))):"
+(cd dist && ls -l) >&2

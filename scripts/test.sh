@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# THE test command. Sets everything up, then runs, in order:
+#   1. formatting          cargo fmt --all -- --check
+#   2. native tests        the model, messages and CLI crates
+#   3. wasm tests          the app's component tests, in headless Chromium
+#   4. release build       scripts/build.sh -> dist/
+#   5. bundle size         scripts/size.sh (budget SIZE_BUDGET_KB, default 250)
+#   6. CLI release build   cargo build --release --bin talentflow
+#   7. browser end-to-end  node --test tests/e2e/ against dist/ and the CLI
+# Every step runs even when an earlier one failed, except those that need
+# what a failed step would have produced. Exits non-zero if anything failed.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+start_all=$SECONDS
+results=()
+failed=0
+
+# run_step NAME COMMAND...: runs it, records "NAME ok|FAILED (time)".
+run_step() {
+  local name=$1
+  shift
+  local t0=$SECONDS
+  log "==> $name: $*"
+  if "$@"; then
+    results+=("ok      $name ($(fmt_duration $((SECONDS - t0))))")
+    return 0
+  else
+    local rc=$?
+    results+=("FAILED  $name (exit $rc, $(fmt_duration $((SECONDS - t0))))")
+    failed=$((failed + 1))
+    return 1
+  fi
+}
+skip_step() {
+  log "==> $1: skipped ($2)"
+  results+=("skipped $1 ($2)")
+  failed=$((failed + 1))
+}
+
+summary() {
+  log "summary:"
+  for r in "${results[@]}"; do printf '  %s\n' "$r" >&2; done
+  local total
+  total=$(fmt_duration $((SECONDS - start_all)))
+  if [ "$failed" -eq 0 ]; then
+    echo "test.sh: all ${#results[@]} steps passed in $total"
+  else
+    echo "test.sh: $failed of ${#results[@]} steps failed or were skipped in $total"
+  fi
+}
+
+if ! run_step setup bash scripts/setup.sh; then
+  summary
+  exit 1
+fi
+
+run_step fmt cargo fmt --all -- --check || true
+
+run_step native-tests cargo test --workspace --exclude talentflow-web || true
+
+wasm_tests() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER="$(command -v chromedriver)" \
+    WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+    cargo test --target wasm32-unknown-unknown -p talentflow-web
+}
+run_step wasm-tests wasm_tests || true
+
+built=0
+SKIP_SETUP=1 run_step release-build bash scripts/build.sh && built=1
+
+if [ "$built" = 1 ]; then
+  run_step size bash scripts/size.sh || true
+else
+  skip_step size "no release build"
+fi
+
+cli=0
+run_step cli-build cargo build --release --bin talentflow && cli=1
+
+e2e() {
+  DIST_DIR="$ROOT/dist" TALENTFLOW_BIN="$ROOT/target/release/talentflow" \
+    node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+}
+if [ "$built" = 1 ] && [ "$cli" = 1 ]; then
+  run_step e2e e2e || true
+else
+  skip_step e2e "needs the release build and the CLI"
+fi
+
+summary
+[ "$failed" -eq 0 ]

@@ -1,0 +1,259 @@
+// Shared by the browser end-to-end tests: serves the release build (dist/)
+// on localhost, launches the system Chromium through playwright-core, opens
+// the app and gives the tests a few probes into the page.
+//
+// Env: DIST_DIR (default <repo>/dist), TALENTFLOW_BIN (default
+// <repo>/target/release/talentflow), CHROMIUM (default: `which chromium`).
+
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
+export const CLI_BIN = path.resolve(process.env.TALENTFLOW_BIN || path.join(ROOT, 'target/release/talentflow'));
+
+/** The three headline sliders, as a reader finds them: by their labels. */
+export const MAIN_SLIDERS = [
+  { key: 'visa_restrictions', name: 'visa restrictions', label: /visa/i },
+  { key: 'china_ai_funding', name: 'China AI funding', label: /funding/i },
+  { key: 'compute_ratio', name: 'US:China compute ratio', label: /compute/i },
+];
+
+/**
+ * The visible slider whose label matches (advanced sliders such as "US
+ * research funding" are folded away in <details id="advanced">).
+ */
+export function mainSlider(page, slider) {
+  return page.getByLabel(slider.label).filter({ visible: true });
+}
+
+/** The three charts, as assistive technology finds them: role img + name. */
+export const CHARTS = [
+  { id: 'chart-retention', name: /^Retention/ },
+  { id: 'chart-inflow', name: /^Inflow/ },
+  { id: 'chart-where', name: /^Where they work/ },
+];
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function chromiumPath() {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
+  return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Serves `dir` with python3's http.server on a free localhost port.
+ * Resolves once the server answers; `stop()` ends that process by its pid.
+ */
+export async function startServer(dir = DIST) {
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: run scripts/build.sh first`);
+  }
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', '--directory', dir, '--bind', '127.0.0.1', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => proc.on('exit', resolve));
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`http.server exited: ${stderr}`);
+    try {
+      const res = await fetch(`${origin}/`);
+      if (res.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      proc.kill('SIGTERM');
+      throw new Error(`http.server did not answer on ${origin}: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    origin,
+    url: `${origin}/`,
+    async stop() {
+      if (proc.exitCode === null) proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+// Installed into every page before the app's own scripts run.
+function probeScript() {
+  window.__probe = {
+    // FNV-1a over the canvas pixels: equal hashes = identical pictures.
+    hash(id) {
+      const c = document.getElementById(id);
+      if (!c || !c.width || !c.height) return 'none';
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const words = new Uint32Array(data.buffer, data.byteOffset, data.byteLength >> 2);
+      let h = 0x811c9dc5;
+      for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 16777619);
+      return `${c.width}x${c.height}:${(h >>> 0).toString(16)}`;
+    },
+    // How much is drawn: the share of pixels that differ from the corner
+    // (background) pixel, and how many distinct colours there are.
+    ink(id) {
+      const c = document.getElementById(id);
+      if (!c || !c.width || !c.height) return { share: 0, colours: 0 };
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const words = new Uint32Array(data.buffer, data.byteOffset, data.byteLength >> 2);
+      const bg = words[0];
+      let inked = 0;
+      const colours = new Set();
+      for (let i = 0; i < words.length; i++) {
+        if (words[i] !== bg) inked++;
+        if (colours.size < 64) colours.add(words[i]);
+      }
+      return { share: inked / words.length, colours: colours.size };
+    },
+  };
+}
+
+/**
+ * Opens the app in a new browser context and waits until the wasm has
+ * started (window.wasmBindings). Records console errors, page errors,
+ * failed requests and every requested URL.
+ */
+export async function openApp(browser, server, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.addInitScript(probeScript);
+  await page.goto(server.url);
+  await page.waitForFunction(() => typeof window.wasmBindings === 'object' && window.wasmBindings !== null, null, { timeout: 20_000 });
+  return { context, page, problems, requests };
+}
+
+/** Waits until every chart has something drawn and every summary has text. */
+export async function waitForCharts(page, timeout = 15_000) {
+  await page.waitForFunction((ids) => ids.every((id) => {
+    const ink = window.__probe.ink(id);
+    const summary = document.getElementById(`${id}-summary`);
+    return ink.share > 0.005 && ink.colours >= 3 && summary && summary.textContent.trim().length > 0;
+  }), CHARTS.map((c) => c.id), { timeout, polling: 100 });
+}
+
+/** Pixel hashes of the three charts, keyed by canvas id. */
+export function chartHashes(page) {
+  return page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, window.__probe.hash(id)])), CHARTS.map((c) => c.id));
+}
+
+/** Text of the three one-line summaries, keyed by canvas id. */
+export function summaries(page) {
+  return page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, document.getElementById(`${id}-summary`)?.textContent.trim() ?? null])), CHARTS.map((c) => c.id));
+}
+
+/** Waits until the combined chart pixels differ from `before`; returns the new hashes. */
+export async function waitForRedraw(page, before, timeout = 5_000) {
+  const ids = CHARTS.map((c) => c.id);
+  await page.waitForFunction(([ids, before]) => ids.some((id) => window.__probe.hash(id) !== before[id]), [ids, before], { timeout, polling: 'raf' });
+  return chartHashes(page);
+}
+
+/** Every range input and output value on the page, keyed by id. */
+export function controlState(page) {
+  return page.evaluate(() => ({
+    sliders: Object.fromEntries([...document.querySelectorAll('input[type=range]')].map((i) => [i.id, i.value])),
+    outputs: Object.fromEntries([...document.querySelectorAll('output')].map((o) => [o.id, o.textContent.trim()])),
+  }));
+}
+
+/**
+ * Drags a range input with the mouse from its thumb to `toFraction` of the
+ * track, in several moves (as a finger would), and releases it.
+ */
+export async function dragSlider(page, locator, toFraction) {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('slider has no bounding box (not visible?)');
+  const from = await locator.evaluate((el) => (Number(el.value) - Number(el.min || 0)) / ((Number(el.max || 100) - Number(el.min || 0)) || 1));
+  // A native range thumb is about 16 px wide; its centre travels from
+  // 8 px to width-8 px.
+  const x = (f) => box.x + 8 + Math.max(0, Math.min(1, f)) * (box.width - 16);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x(from), y);
+  await page.mouse.down();
+  const steps = 8;
+  for (let i = 1; i <= steps; i++) await page.mouse.move(x(from + ((toFraction - from) * i) / steps), y);
+  await page.mouse.up();
+}
+
+/** Runs the talentflow CLI; resolves to { status, stdout, stderr }. */
+export function runCli(args) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(CLI_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    proc.stdout.on('data', (d) => out.push(d));
+    proc.stderr.on('data', (d) => err.push(d));
+    proc.on('error', reject);
+    proc.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+/** `--set key=value` flags for a settings object. */
+export function setFlags(settings) {
+  return Object.entries(settings).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
+}
+
+/** Minimal RFC 4180 CSV parser (quoted fields, doubled quotes, no newlines in fields needed). */
+export function parseCsv(text) {
+  const rows = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line) continue;
+    const fields = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
+        else if (ch === '"') quoted = false;
+        else cur += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') { fields.push(cur); cur = ''; }
+      else cur += ch;
+    }
+    fields.push(cur);
+    rows.push(fields);
+  }
+  const [header, ...body] = rows;
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+export function readRepoFile(rel) {
+  return readFileSync(path.join(ROOT, rel), 'utf8');
+}
