@@ -472,7 +472,11 @@ impl YearAccumulator {
         set(SeriesId::ShareWorkElsewhere, el / placed);
         let mean_us_work = self.us_work_stock_sum / self.steps;
         let leavers = self.us_work_to_china + self.us_work_to_elsewhere;
-        set(SeriesId::ExitRateUs, if mean_us_work > 0.0 { leavers / mean_us_work } else { 0.0 });
+        // The share of US researchers who leave for China or elsewhere in a
+        // year: the probability of leaving within a year at the year's mean
+        // hazard (leavers per person-year). Close to the hazard itself when
+        // it is small, and never above 1 when it is large.
+        set(SeriesId::ExitRateUs, if mean_us_work > 0.0 { 1.0 - (-leavers / mean_us_work).exp() } else { 0.0 });
         set(SeriesId::ExitToChinaShare, if leavers > 0.0 { self.us_work_to_china / leavers } else { 0.0 });
         set(SeriesId::PipelineEntrants, self.pipeline_entrants);
         let chosen = self.to_grad_us + self.to_grad_china + self.to_grad_elsewhere;
