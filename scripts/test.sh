@@ -7,6 +7,7 @@
 #   5. bundle size         scripts/size.sh (budget SIZE_BUDGET_KB, default 250)
 #   6. CLI release build   cargo build --release --bin talentflow
 #   7. browser end-to-end  node --test tests/e2e/ against dist/ and the CLI
+#   (SCREENSHOT=1: then refresh docs/screenshot.png)
 # Every step runs even when an earlier one failed, except those that need
 # what a failed step would have produced. Exits non-zero if anything failed.
 set -euo pipefail
@@ -88,6 +89,11 @@ if [ "$built" = 1 ] && [ "$cli" = 1 ]; then
   run_step e2e e2e || true
 else
   skip_step e2e "needs the release build and the CLI"
+fi
+
+# SCREENSHOT=1 also refreshes docs/screenshot.png from this build.
+if [ "${SCREENSHOT:-}" = 1 ] && [ "$built" = 1 ]; then
+  SKIP_BUILD=1 run_step screenshot bash scripts/screenshot.sh || true
 fi
 
 summary

@@ -64,8 +64,8 @@ describe('high-DPI screens', () => {
         for (const s of await sharp()) {
           assert.equal(s.dpr, 2);
           assert.ok(s.css[0] > 0 && s.css[1] > 0, `${s.id} has a CSS size`);
-          assert.ok(Math.abs(s.backing[0] - s.css[0] * 2) <= 1, `${s.id}: backing width ${s.backing[0]} = 2 x CSS width ${s.css[0]}`);
-          assert.ok(Math.abs(s.backing[1] - s.css[1] * 2) <= 1, `${s.id}: backing height ${s.backing[1]} = 2 x CSS height ${s.css[1]}`);
+          assert.ok(Math.abs(s.backing[0] - s.css[0] * 2) <= 1, `${s.id}: backing width ${s.backing[0]} should be 2 x CSS width ${s.css[0]}`);
+          assert.ok(Math.abs(s.backing[1] - s.css[1] * 2) <= 1, `${s.id}: backing height ${s.backing[1]} should be 2 x CSS height ${s.css[1]}`);
         }
       } finally {
         await context.close();

@@ -24,7 +24,7 @@ test('on a 360 px wide phone the page does not scroll sideways and sliders and c
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
     }));
-    assert.equal(innerWidth, 360, 'layout viewport is 360 px (the page has a width=device-width viewport meta)');
+    assert.equal(innerWidth, 360, 'the layout viewport stays 360 px wide (a width=device-width viewport meta, and nothing wider than the screen making the phone zoom out)');
     assert.ok(scrollWidth <= 360, `document scrollWidth ${scrollWidth} <= 360`);
 
     const visibleInWidth = async (locator, what) => {
