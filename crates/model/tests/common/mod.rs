@@ -13,6 +13,11 @@ pub const SHARE_TOLERANCE: f64 = 1e-12;
 /// Most failures reported per scenario (the first ones tell the story).
 const MAX_FAILURES: usize = 12;
 
+/// Whether `a` is within `tolerance` of `b` (false if either is NaN).
+fn within(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance
+}
+
 /// A calendar time in years as "year, month m" for messages.
 fn when(time_years: f64) -> String {
     let year = time_years.floor();
@@ -57,7 +62,7 @@ fn check_step(step: &StepTrace<'_>, failures: &mut Vec<String>) {
             .max(inflow[s.index()])
             .max(outflow[s.index()])
             .max(1.0);
-        if !((change - balance).abs() <= CONSERVATION_TOLERANCE * scale) {
+        if !within(change, balance, CONSERVATION_TOLERANCE * scale) {
             failures.push(format!(
                 "{at}: stock {} changed by {change} but its flows add to {balance}",
                 s.key()
@@ -67,9 +72,11 @@ fn check_step(step: &StepTrace<'_>, failures: &mut Vec<String>) {
     let total_before: f64 = step.before.iter().sum();
     let total_after: f64 = step.after.iter().sum();
     let growth = total_after - total_before;
-    if !((growth - step.pipeline_entrants).abs()
-        <= CONSERVATION_TOLERANCE * total_after.abs().max(1.0))
-    {
+    if !within(
+        growth,
+        step.pipeline_entrants,
+        CONSERVATION_TOLERANCE * total_after.abs().max(1.0),
+    ) {
         failures.push(format!(
             "{at}: all stocks grew by {growth}, entrants were {}",
             step.pipeline_entrants
@@ -128,7 +135,7 @@ pub fn failures(scenario: &Scenario) -> Vec<String> {
             .iter()
             .map(|&id| run.value(id, year).unwrap_or(f64::NAN))
             .sum();
-        if !((sum - 1.0).abs() <= 1e-9) {
+        if !within(sum, 1.0, 1e-9) {
             failures.push(format!("{year}: cohort shares sum to {sum}, not 1"));
         }
     }
