@@ -67,3 +67,77 @@ param-tenure_protection-label = Tenure protection
 param-tenure_protection-help = Return hazard of established researchers as a multiple of early-career researchers' (calibrated).
 param-career_length-label = Top-tier career length
 param-career_length-help = Mean years a researcher stays in the top tier after graduate school (assumption).
+
+## App chrome (app-*)
+app-noscript = Talent Flow Explorer runs in your browser and needs JavaScript (WebAssembly) to draw its charts.
+app-controls-heading = Policy settings
+app-controls-intro = Drag a slider: the charts follow at once. Your settings act from the policy start year; earlier years follow the record.
+app-advanced = Advanced settings
+app-reset = Reset to baseline
+app-scenario-baseline = Showing the baseline: today's policies continued.
+app-scenario-changed = Your scenario differs from the baseline in { $count } settings; the baseline stays as a faint curve.
+app-sources-label = Sources:
+app-source-none = Your choice; no published figure behind it.
+app-sources-heading = Sources
+app-sources-intro = Every number shown as fact on this page comes from one of these rows of the project's evidence table, cited by id.
+app-source-link = source
+app-source-period = period: { $period }
+app-privacy = Everything runs in your browser; nothing you do here is sent anywhere.
+app-model-version = Model version { $version }.
+app-charts-heading = What the model shows
+
+## Values with units, as shown (value-<unit code>) and as read aloud (valuetext-<unit code>)
+value-percent = { $value }%
+value-times-2019 = { $value } × 2019 level
+value-ratio = { $value }×
+value-year = { $value }
+value-years = { $value } years
+value-percent-per-year = { $value }%/yr
+value-utility = { $value }
+value-share = { $value }
+value-per-year = { $value }/yr
+value-multiplier = { $value }×
+valuetext-percent = { $value } percent
+valuetext-times-2019 = { $value } times the 2019 level
+valuetext-ratio = { $value } times
+valuetext-year = year { $value }
+valuetext-years = { $value } years
+valuetext-percent-per-year = { $value } percent per year
+valuetext-utility = { $value } logit units
+valuetext-share = { $value }
+valuetext-per-year = { $value } per year
+valuetext-multiplier = { $value } times
+
+## Charts (chart-*)
+chart-x-label = Year
+chart-today = 2026
+chart-history = history
+chart-projection = projection
+chart-baseline = Baseline (faint line)
+chart-observed = Observed: { $source }
+chart-legend-label = Legend
+
+chart-retention-title = Retention: where the 2019 cohort is now
+chart-retention-aria = Retention chart: share of the Chinese-origin AI researchers working in the US in 2019 who are still in the US, in China or elsewhere, 2019 to 2050.
+chart-retention-y = Share of the 2019 cohort
+chart-retention-us = Still in the US
+chart-retention-china = In China
+chart-retention-elsewhere = Elsewhere
+chart-retention-source = Carnegie 2025
+chart-retention-summary = In { $year }, { $us }% of the 2019 cohort is still in the US (baseline { $base_us }%) and { $china }% is in China (baseline { $base_china }%).
+
+chart-inflow-title = Inflow: new Chinese talent arriving in the US
+chart-inflow-aria = Inflow chart: Chinese-undergraduate AI researchers starting US graduate school and starting work in the US each year, 2010 to 2050.
+chart-inflow-y = People per year
+chart-inflow-grad = Starting US graduate school
+chart-inflow-work = Starting work in the US
+chart-inflow-summary = In { $year }, about { $grad } a year start US graduate school (baseline { $base_grad }) and { $work } a year start work in the US (baseline { $base_work }).
+
+chart-where-title = Where they work: all Chinese-undergraduate top AI researchers
+chart-where-aria = Where they work chart: share of Chinese-undergraduate top-tier AI researchers working in the US, in China and elsewhere, 2010 to 2050.
+chart-where-y = Share of researchers
+chart-where-us = In the US
+chart-where-china = In China
+chart-where-elsewhere = Elsewhere
+chart-where-source = MacroPolo 2019
+chart-where-summary = In { $year }, { $us }% of these researchers work in the US (baseline { $base_us }%) and { $china }% in China (baseline { $base_china }%).

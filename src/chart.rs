@@ -1,0 +1,392 @@
+//! Charts as data, and one drawing function for all of them.
+//!
+//! A [`ChartDesc`] says which series a chart shows, in which colour and
+//! with which marker, over which years and on which axis. [`draw_chart`]
+//! draws any description onto any plotters [`DrawingBackend`]: the app
+//! passes a canvas, a test could pass a bitmap or SVG. Text arrives
+//! already translated in [`ChartText`]; sizes are scaled by `px`, the
+//! number of backend pixels per CSS pixel (the device pixel ratio).
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use talentflow_model::{Observation, Run, SeriesId, LAST_HISTORY_YEAR, OBSERVATIONS};
+
+/// The shape drawn on a curve every five years and at observed points, so
+/// that no series is told apart by colour alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// A disc.
+    Circle,
+    /// An upward triangle.
+    Triangle,
+    /// A square.
+    Square,
+}
+
+/// What the vertical axis measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YAxis {
+    /// A share, 0..1, labelled as a percentage; fixed range 0-100%.
+    Share,
+    /// People per year; the range starts at 0 and grows to fit the curves.
+    PeoplePerYear,
+}
+
+/// One curve of a chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LineDesc {
+    /// The model output drawn.
+    pub series: SeriesId,
+    /// Message key of the legend entry.
+    pub legend_key: &'static str,
+    /// Line and marker colour (from the Okabe-Ito palette).
+    pub colour: RGBColor,
+    /// Marker shape.
+    pub marker: Marker,
+}
+
+/// A chart, described as data.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChartDesc {
+    /// Short name: the canvas id is `chart-<name>`, the summary's
+    /// `chart-<name>-summary`, and message keys start `chart-<name>-`.
+    pub name: &'static str,
+    /// First year on the horizontal axis.
+    pub first_year: i32,
+    /// Last year on the horizontal axis.
+    pub last_year: i32,
+    /// What the vertical axis measures.
+    pub y_axis: YAxis,
+    /// The curves, drawn in order (the last on top).
+    pub lines: &'static [LineDesc],
+    /// Placeables of the text summary (`chart-<name>-summary`): each name
+    /// gets the series' value in the summary year, and `base_<name>` the
+    /// baseline's, formatted for the axis (percent or people).
+    pub summary_values: &'static [(&'static str, SeriesId)],
+}
+
+impl ChartDesc {
+    /// Message key for `chart-<name>-<part>` (`title`, `aria`, `y`, ...).
+    pub fn key(&self, part: &str) -> String {
+        format!("chart-{}-{}", self.name, part)
+    }
+
+    /// The observed points that belong on this chart (those of its series
+    /// inside its years), in [`OBSERVATIONS`] order.
+    pub fn observations(&self) -> impl Iterator<Item = &'static Observation> + '_ {
+        OBSERVATIONS.iter().filter(move |o| {
+            o.year >= self.first_year
+                && o.year <= self.last_year
+                && self.lines.iter().any(|l| l.series == o.series)
+        })
+    }
+
+    /// Fact ids behind this chart's observed points, each once.
+    pub fn observation_sources(&self) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = Vec::new();
+        for o in self.observations() {
+            for id in o.sources {
+                if !ids.contains(id) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    }
+}
+
+/// The translated text a chart draws on itself.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ChartText {
+    /// Horizontal axis title.
+    pub x_label: String,
+    /// Vertical axis title.
+    pub y_label: String,
+    /// Label of the "today" marker (the last year of history).
+    pub today: String,
+    /// Label of the projection region.
+    pub projection: String,
+    /// Short source label beside the observed points ("Carnegie 2025").
+    pub source: Option<String>,
+}
+
+/// Okabe-Ito blue: the United States.
+pub const BLUE: RGBColor = RGBColor(0, 114, 178);
+/// Okabe-Ito vermillion: China.
+pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+/// Okabe-Ito bluish green: elsewhere.
+pub const GREEN: RGBColor = RGBColor(0, 158, 115);
+/// Okabe-Ito reddish purple: a second US series.
+pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+/// Axis, text and marker outlines.
+pub const INK: RGBColor = RGBColor(40, 40, 40);
+
+/// Years between markers on a curve.
+pub const MARKER_EVERY_YEARS: i32 = 5;
+
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Draw `desc` for `run` onto `root`, with `baseline` as a faint reference
+/// curve when given. History (up to [`LAST_HISTORY_YEAR`]) is solid with
+/// filled markers; the projection is dashed with hollow markers on a
+/// shaded background, behind a vertical "today" line. `px` scales every
+/// size (backend pixels per CSS pixel).
+pub fn draw_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    desc: &ChartDesc,
+    text: &ChartText,
+    run: &Run,
+    baseline: Option<&Run>,
+    px: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = if px.is_finite() && px > 0.0 { px } else { 1.0 };
+    let size = |css: f64| -> u32 { (css * px).round().max(1.0) as u32 };
+    let font = |css: f64| ("sans-serif", css * px).into_font();
+
+    root.fill(&WHITE)?;
+    let x_range = f64::from(desc.first_year)..f64::from(desc.last_year);
+    let y_max = match desc.y_axis {
+        YAxis::Share => 1.0,
+        YAxis::PeoplePerYear => {
+            let mut max: f64 = 0.0;
+            for r in std::iter::once(run).chain(baseline) {
+                max = max.max(series_max(r, desc));
+            }
+            nice_ceiling(max * 1.05)
+        }
+    };
+
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(size(18.0))
+        .margin_right(size(12.0))
+        .margin_left(size(4.0))
+        .margin_bottom(size(4.0))
+        .x_label_area_size(size(34.0))
+        .y_label_area_size(size(50.0))
+        .build_cartesian_2d(x_range, 0.0..y_max)?;
+
+    let share_label = |v: &f64| format!("{:.0}%", v * 100.0);
+    let people_label = |v: &f64| format!("{v:.0}");
+    let year_label = |v: &f64| format!("{v:.0}");
+    let grid = RGBColor(220, 220, 220);
+    let mut mesh = chart.configure_mesh();
+    mesh.x_labels(5)
+        .y_labels(6)
+        .x_label_formatter(&year_label)
+        .light_line_style(WHITE.mix(0.0))
+        .bold_line_style(grid.stroke_width(size(1.0)))
+        .axis_style(INK.stroke_width(size(1.0)))
+        .label_style(font(11.0).color(&INK))
+        .axis_desc_style(font(11.0).color(&INK))
+        .set_all_tick_mark_size(size(3.0))
+        .x_desc(text.x_label.as_str())
+        .y_desc(text.y_label.as_str());
+    match desc.y_axis {
+        YAxis::Share => mesh.y_label_formatter(&share_label),
+        YAxis::PeoplePerYear => mesh.y_label_formatter(&people_label),
+    };
+    mesh.draw()?;
+
+    // The projection region: shaded, behind a "today" line.
+    let today = f64::from(LAST_HISTORY_YEAR);
+    let last = f64::from(desc.last_year);
+    if today < last {
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(today, 0.0), (last, y_max)],
+            RGBColor(0, 0, 0).mix(0.045).filled(),
+        )))?;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(today, 0.0), (today, y_max)],
+            INK.mix(0.7).stroke_width(size(1.0)),
+        )))?;
+        let (tx, ty) = chart.backend_coord(&(today, y_max));
+        let gap = size(4.0) as i32;
+        root.draw(&Text::new(
+            text.today.clone(),
+            (tx, ty - gap),
+            font(10.0)
+                .color(&INK)
+                .pos(Pos::new(HPos::Center, VPos::Bottom)),
+        ))?;
+        root.draw(&Text::new(
+            text.projection.clone(),
+            (tx + gap, ty + gap),
+            font(10.0)
+                .color(&INK.mix(0.75))
+                .pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+    }
+
+    if let Some(base) = baseline {
+        for line in desc.lines {
+            let points = points_between(base, desc, line.series, desc.first_year, desc.last_year);
+            chart.draw_series(LineSeries::new(
+                points,
+                line.colour.mix(0.35).stroke_width(size(1.5)),
+            ))?;
+        }
+    }
+
+    let dash = size(6.0);
+    let dash_gap = size(4.0);
+    let marker_size = size(3.5);
+    for line in desc.lines {
+        let history = points_between(run, desc, line.series, desc.first_year, LAST_HISTORY_YEAR);
+        let projection = points_between(run, desc, line.series, LAST_HISTORY_YEAR, desc.last_year);
+        let solid = line.colour.stroke_width(size(2.5));
+        chart.draw_series(LineSeries::new(history.iter().copied(), solid))?;
+        chart.draw_series(DashedLineSeries::new(
+            projection.iter().copied(),
+            dash,
+            dash_gap,
+            solid,
+        ))?;
+
+        let marked = |p: &&(f64, f64)| (p.0.round() as i32) % MARKER_EVERY_YEARS == 0;
+        let history_marks: Vec<(f64, f64)> = history.iter().filter(marked).copied().collect();
+        let projection_marks: Vec<(f64, f64)> = projection
+            .iter()
+            .filter(marked)
+            .filter(|p| p.0 > today)
+            .copied()
+            .collect();
+        draw_markers(
+            &mut chart,
+            line.marker,
+            &history_marks,
+            marker_size,
+            line.colour.filled(),
+        )?;
+        let hollow = ShapeStyle {
+            color: line.colour.to_rgba(),
+            filled: false,
+            stroke_width: size(1.5),
+        };
+        draw_markers(
+            &mut chart,
+            line.marker,
+            &projection_marks,
+            marker_size,
+            WHITE.filled(),
+        )?;
+        draw_markers(
+            &mut chart,
+            line.marker,
+            &projection_marks,
+            marker_size,
+            hollow,
+        )?;
+    }
+
+    // Observed points: larger, outlined in ink, with a short source label.
+    let observed_size = size(5.5);
+    let mut top: Option<(f64, f64)> = None;
+    for o in desc.observations() {
+        let Some(line) = desc.lines.iter().find(|l| l.series == o.series) else {
+            continue;
+        };
+        let point = [(f64::from(o.year), o.value)];
+        draw_markers(
+            &mut chart,
+            line.marker,
+            &point,
+            observed_size,
+            line.colour.filled(),
+        )?;
+        let outline = ShapeStyle {
+            color: INK.to_rgba(),
+            filled: false,
+            stroke_width: size(1.5),
+        };
+        draw_markers(&mut chart, line.marker, &point, observed_size, outline)?;
+        if top.is_none_or(|t| o.value > t.1) {
+            top = Some(point[0]);
+        }
+    }
+    if let (Some(label), Some(point)) = (&text.source, top) {
+        let (x, y) = chart.backend_coord(&point);
+        root.draw(&Text::new(
+            label.clone(),
+            (x, y - size(9.0) as i32),
+            font(10.5)
+                .color(&INK)
+                .pos(Pos::new(HPos::Center, VPos::Bottom)),
+        ))?;
+    }
+
+    root.present()?;
+    Ok(())
+}
+
+/// Defined `(year, value)` points of one series between two years
+/// (inclusive), clipped to the chart's years.
+fn points_between(
+    run: &Run,
+    desc: &ChartDesc,
+    series: SeriesId,
+    from: i32,
+    to: i32,
+) -> Vec<(f64, f64)> {
+    let from = from.max(desc.first_year);
+    let to = to.min(desc.last_year);
+    let values = run.series(series);
+    run.years()
+        .iter()
+        .zip(values.iter())
+        .filter(|(year, v)| *year >= from && *year <= to && v.is_finite())
+        .map(|(year, v)| (f64::from(year), *v))
+        .collect()
+}
+
+/// The largest defined value of the chart's series in its years.
+fn series_max(run: &Run, desc: &ChartDesc) -> f64 {
+    desc.lines
+        .iter()
+        .flat_map(|l| points_between(run, desc, l.series, desc.first_year, desc.last_year))
+        .map(|p| p.1)
+        .fold(0.0, f64::max)
+}
+
+/// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `v`
+/// (1 for anything not positive).
+pub fn nice_ceiling(v: f64) -> f64 {
+    if !v.is_finite() || v <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(v.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|c| *c >= v)
+        .unwrap_or(10.0 * magnitude)
+}
+
+fn draw_markers<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    marker: Marker,
+    points: &[(f64, f64)],
+    size: u32,
+    style: ShapeStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let half = size as i32;
+    match marker {
+        Marker::Circle => {
+            chart.draw_series(points.iter().map(|p| Circle::new(*p, size, style)))?;
+        }
+        Marker::Triangle => {
+            chart.draw_series(
+                points
+                    .iter()
+                    .map(|p| TriangleMarker::new(*p, size + size / 3, style)),
+            )?;
+        }
+        Marker::Square => {
+            chart.draw_series(points.iter().map(|p| {
+                EmptyElement::at(*p) + Rectangle::new([(-half, -half), (half, half)], style)
+            }))?;
+        }
+    }
+    Ok(())
+}

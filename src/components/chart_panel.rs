@@ -1,0 +1,123 @@
+//! One chart: a title, a high-DPI canvas redrawn whenever its run, the
+//! baseline or the layout changes, an HTML legend and a text summary.
+
+use super::legend::Legend;
+use crate::chart::{draw_chart, ChartDesc, ChartText};
+use crate::charts::{chart_text, summary};
+use crate::i18n::use_messages;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
+use talentflow_model::Run;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+/// Properties of [`ChartPanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ChartPanelProps {
+    /// Which chart.
+    pub desc: &'static ChartDesc,
+    /// The reader's scenario's run.
+    pub run: Rc<Run>,
+    /// The baseline's run (the summary compares with it).
+    pub baseline: Rc<Run>,
+    /// Whether to draw the baseline as a faint reference curve (when the
+    /// scenario differs from it).
+    pub show_baseline: bool,
+    /// Changes whenever the viewport size or pixel ratio changes, so that
+    /// the canvas is resized and redrawn.
+    pub layout: Layout,
+}
+
+/// Viewport size in CSS pixels and device pixel ratio.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Layout {
+    /// `window.innerWidth`.
+    pub width: f64,
+    /// `window.innerHeight`.
+    pub height: f64,
+    /// `window.devicePixelRatio`.
+    pub pixel_ratio: f64,
+}
+
+/// Size `canvas`'s backing store to its CSS size times the device pixel
+/// ratio and draw the chart on it. Returns whether anything was drawn (a
+/// canvas with no size, e.g. hidden, is skipped).
+pub fn draw_on_canvas(
+    canvas: &HtmlCanvasElement,
+    desc: &ChartDesc,
+    text: &ChartText,
+    run: &Run,
+    baseline: Option<&Run>,
+) -> Result<bool, String> {
+    let pixel_ratio = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0);
+    let pixel_ratio = pixel_ratio.unwrap_or(1.0);
+    let rect = canvas.get_bounding_client_rect();
+    let (css_width, css_height) = (rect.width(), rect.height());
+    if css_width <= 0.0 || css_height <= 0.0 {
+        return Ok(false);
+    }
+    let width = (css_width * pixel_ratio).round() as u32;
+    let height = (css_height * pixel_ratio).round() as u32;
+    if canvas.width() != width {
+        canvas.set_width(width);
+    }
+    if canvas.height() != height {
+        canvas.set_height(height);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| "no 2D drawing context for the chart canvas".to_string())?;
+    let root = backend.into_drawing_area();
+    draw_chart(&root, desc, text, run, baseline, pixel_ratio).map_err(|e| e.to_string())?;
+    Ok(true)
+}
+
+/// A chart with its legend and summary.
+#[function_component]
+pub fn ChartPanel(props: &ChartPanelProps) -> Html {
+    let messages = use_messages();
+    let canvas_ref = use_node_ref();
+    let desc = props.desc;
+    let text = use_memo((messages.clone(), desc.name), |(m, _)| chart_text(m, desc));
+
+    {
+        let canvas_ref = canvas_ref.clone();
+        let baseline = props.show_baseline.then(|| props.baseline.clone());
+        use_effect_with(
+            (props.run.clone(), baseline, props.layout, text),
+            move |(run, baseline, _, text)| {
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    if let Err(message) =
+                        draw_on_canvas(&canvas, desc, text, run, baseline.as_deref())
+                    {
+                        web_sys::console::error_1(
+                            &format!("chart-{}: {message}", desc.name).into(),
+                        );
+                    }
+                }
+            },
+        );
+    }
+
+    let canvas_id = format!("chart-{}", desc.name);
+    let summary_id = format!("{canvas_id}-summary");
+    let title_id = format!("{canvas_id}-title");
+    html! {
+        <figure class="chart" aria-labelledby={title_id.clone()}>
+            <h3 id={title_id}>{ messages.tr(&desc.key("title")) }</h3>
+            <canvas
+                id={canvas_id}
+                ref={canvas_ref}
+                role="img"
+                aria-label={messages.tr(&desc.key("aria"))}
+                aria-describedby={summary_id.clone()}
+            />
+            <Legend desc={desc} shows_baseline={props.show_baseline} />
+            <p class="summary" id={summary_id}>
+                { summary(&messages, desc, &props.run, &props.baseline) }
+            </p>
+        </figure>
+    }
+}

@@ -1,0 +1,51 @@
+//! Functions exported to JavaScript (and so to end-to-end tests and
+//! embedding pages). Errors become JS values here and nowhere else.
+
+use std::collections::BTreeMap;
+use talentflow_model::{simulate, ParamError, ParamId, Scenario};
+use wasm_bindgen::prelude::*;
+
+/// Build a scenario from `(key, value)` pairs, strictly: an unknown key or
+/// a value outside its range is refused with the model's own message.
+/// Parameters not named keep their baseline defaults.
+pub fn scenario_from_settings<'a, I>(settings: I) -> Result<Scenario, ParamError>
+where
+    I: IntoIterator<Item = (&'a str, f64)>,
+{
+    let mut scenario = Scenario::baseline();
+    for (key, value) in settings {
+        let id = ParamId::from_key(key).ok_or_else(|| ParamError::UnknownKey {
+            key: key.to_string(),
+        })?;
+        scenario.set(id, value)?;
+    }
+    Ok(scenario)
+}
+
+/// The model's CSV output (the same text as `talentflow run --csv`) for a
+/// scenario given as a plain object of parameter keys and numbers, e.g.
+/// `scenario_csv({ visa_restrictions: 60 })`; `undefined`, `null` or `{}`
+/// give the baseline. Throws an `Error` whose message is the model's for an
+/// unknown key or an out-of-range value, or the decoder's for a value that
+/// is not a number.
+#[wasm_bindgen]
+pub fn scenario_csv(settings: JsValue) -> Result<String, JsValue> {
+    let map: BTreeMap<String, f64> = if settings.is_undefined() || settings.is_null() {
+        BTreeMap::new()
+    } else {
+        serde_wasm_bindgen::from_value(settings).map_err(|e| js_error(&e.to_string()))?
+    };
+    let scenario = scenario_from_settings(map.iter().map(|(k, v)| (k.as_str(), *v)))
+        .map_err(|e| js_error(&e.to_string()))?;
+    Ok(simulate(&scenario).to_csv())
+}
+
+/// The version of the model, for exported files and links.
+#[wasm_bindgen]
+pub fn model_version() -> String {
+    talentflow_model::MODEL_VERSION.to_string()
+}
+
+fn js_error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
