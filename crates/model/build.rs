@@ -8,14 +8,24 @@ use std::fs;
 use std::path::PathBuf;
 
 fn main() {
-    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let facts = manifest.join("../../data/facts.csv");
     println!("cargo:rerun-if-changed={}", facts.display());
-    let mut reader = csv::Reader::from_path(&facts).unwrap_or_else(|e| panic!("cannot read {}: {e}", facts.display()));
-    let mut out = String::from("/// Every row of `data/facts.csv`, in file order.\npub static FACTS: &[Fact] = &[\n");
+    let mut reader = csv::Reader::from_path(&facts)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", facts.display()));
+    let mut out = String::from(
+        "/// Every row of `data/facts.csv`, in file order.\npub static FACTS: &[Fact] = &[\n",
+    );
     for (line, record) in reader.records().enumerate() {
         let r = record.unwrap_or_else(|e| panic!("facts.csv row {}: {e}", line + 2));
-        assert_eq!(r.len(), 10, "facts.csv row {} has {} fields, expected 10", line + 2, r.len());
+        assert_eq!(
+            r.len(),
+            10,
+            "facts.csv row {} has {} fields, expected 10",
+            line + 2,
+            r.len()
+        );
         writeln!(
             out,
             "    Fact {{ id: {:?}, quantity: {:?}, value: {:?}, unit: {:?}, period: {:?}, geography: {:?}, title: {:?}, publisher: {:?}, url: {:?}, note: {:?} }},",

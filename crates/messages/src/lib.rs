@@ -65,7 +65,11 @@ impl Catalog {
         let mut current: Option<&'static str> = None;
         for (n, line) in source.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
-                current = if line.trim().is_empty() { None } else { current };
+                current = if line.trim().is_empty() {
+                    None
+                } else {
+                    current
+                };
                 continue;
             }
             if line.starts_with(' ') {
@@ -76,7 +80,10 @@ impl Catalog {
                         }
                         text.push_str(line.trim());
                     }
-                    None => errors.push(ParseError { line: n + 1, text: line.to_string() }),
+                    None => errors.push(ParseError {
+                        line: n + 1,
+                        text: line.to_string(),
+                    }),
                 }
                 continue;
             }
@@ -87,7 +94,10 @@ impl Catalog {
                     current = Some(key);
                 }
                 _ => {
-                    errors.push(ParseError { line: n + 1, text: line.to_string() });
+                    errors.push(ParseError {
+                        line: n + 1,
+                        text: line.to_string(),
+                    });
                     current = None;
                 }
             }
@@ -145,10 +155,14 @@ mod tests {
 
     #[test]
     fn continuation_lines_join_and_placeables_fill() {
-        let (m, errors) = Catalog::parse("greeting = Hello\n    { $name }!\n# comment\nother = x\n");
+        let (m, errors) =
+            Catalog::parse("greeting = Hello\n    { $name }!\n# comment\nother = x\n");
         assert!(errors.is_empty());
         assert_eq!(m["greeting"], "Hello { $name }!");
-        let c = Catalog { lang: Lang::En, messages: m };
+        let c = Catalog {
+            lang: Lang::En,
+            messages: m,
+        };
         assert_eq!(c.format("greeting", &[("name", "Ada")]), "Hello Ada!");
         assert_eq!(c.text("missing"), "[missing]");
     }
@@ -159,7 +173,10 @@ mod tests {
         for key in c.keys() {
             let t = c.text(key);
             assert!(!t.contains("->"), "{key}: selectors are not supported yet");
-            assert!(!t.contains("{ -"), "{key}: term references are not supported yet");
+            assert!(
+                !t.contains("{ -"),
+                "{key}: term references are not supported yet"
+            );
         }
     }
 }

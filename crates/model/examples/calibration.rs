@@ -5,10 +5,19 @@ use talentflow_model::{simulate, Scenario, SeriesId, TARGETS};
 
 fn main() {
     let run = simulate(&Scenario::baseline());
-    println!("{:<28} {:>9} {:>9} {:>6}", "target", "observed", "model", "ok");
+    println!(
+        "{:<28} {:>9} {:>9} {:>6}",
+        "target", "observed", "model", "ok"
+    );
     for t in TARGETS.iter() {
         let v = t.model_value(&run).unwrap_or(f64::NAN);
-        println!("{:<28} {:>9.3} {:>9.3} {:>6}", t.key, t.observed, v, (v - t.observed).abs() <= t.tolerance);
+        println!(
+            "{:<28} {:>9.3} {:>9.3} {:>6}",
+            t.key,
+            t.observed,
+            v,
+            (v - t.observed).abs() <= t.tolerance
+        );
     }
     println!();
     let cols = [

@@ -48,9 +48,24 @@ pub const YEARS_TO_ESTABLISHED: f64 = 6.0;
 /// larger share of new entrants. Hazard multipliers are assumptions:
 /// professorships tie tighter (S17), startups looser.
 pub const SECTORS: [SectorSpec; 3] = [
-    SectorSpec { early: Stock::UsIndustryEarly, established: Stock::UsIndustryEstablished, entry_share: 0.50, hazard_multiplier: 1.0 },
-    SectorSpec { early: Stock::UsAcademiaEarly, established: Stock::UsAcademiaEstablished, entry_share: 0.43, hazard_multiplier: 0.8 },
-    SectorSpec { early: Stock::UsStartupEarly, established: Stock::UsStartupEstablished, entry_share: 0.07, hazard_multiplier: 1.2 },
+    SectorSpec {
+        early: Stock::UsIndustryEarly,
+        established: Stock::UsIndustryEstablished,
+        entry_share: 0.50,
+        hazard_multiplier: 1.0,
+    },
+    SectorSpec {
+        early: Stock::UsAcademiaEarly,
+        established: Stock::UsAcademiaEstablished,
+        entry_share: 0.43,
+        hazard_multiplier: 0.8,
+    },
+    SectorSpec {
+        early: Stock::UsStartupEarly,
+        established: Stock::UsStartupEstablished,
+        entry_share: 0.07,
+        hazard_multiplier: 1.2,
+    },
 ];
 
 /// A sector's stocks and constants.
@@ -108,7 +123,13 @@ impl Drivers {
     /// start year, the reader's setting from then on.
     fn in_year(scenario: &Scenario, year: i32) -> Drivers {
         let start = scenario.policy_start_year();
-        let pick = |d: Driver| if year >= start { scenario.get(d.lever()) } else { d.historical(year.min(LAST_HISTORY_YEAR)) };
+        let pick = |d: Driver| {
+            if year >= start {
+                scenario.get(d.lever())
+            } else {
+                d.historical(year.min(LAST_HISTORY_YEAR))
+            }
+        };
         Drivers {
             visa_blocked_pct: pick(Driver::VisaRestrictions),
             china_funding: pick(Driver::ChinaAiFunding),
@@ -116,7 +137,11 @@ impl Drivers {
             scrutiny_pct: pick(Driver::ScrutinyClimate),
             us_funding: pick(Driver::UsResearchFunding),
             pay_gap: pick(Driver::PayGap),
-            ecosystem_loop: if year >= start { scenario.get(ParamId::EcosystemLoop) } else { ParamId::EcosystemLoop.spec().default },
+            ecosystem_loop: if year >= start {
+                scenario.get(ParamId::EcosystemLoop)
+            } else {
+                ParamId::EcosystemLoop.spec().default
+            },
         }
     }
 }
@@ -158,7 +183,8 @@ impl Coefficients {
         let to_china = s.get(ParamId::ReturnToChina);
         let leave_china = (1.0 - stay) * to_china;
         let leave_elsewhere = (1.0 - stay) * (1.0 - to_china);
-        let constants = |shares: [f64; 3]| [(shares[0] / shares[1]).ln(), (shares[2] / shares[1]).ln()];
+        let constants =
+            |shares: [f64; 3]| [(shares[0] / shares[1]).ln(), (shares[2] / shares[1]).ln()];
         Coefficients {
             beta_compute: s.get(ParamId::BetaCompute),
             beta_china_funding: s.get(ParamId::BetaChinaFunding),
@@ -171,7 +197,10 @@ impl Coefficients {
             perception_per_step: 1.0 - (-DT_YEARS / s.get(ParamId::PerceptionDelay)).exp(),
             pipeline_growth: s.get(ParamId::PipelineGrowth) / 100.0,
             grad_constants: [(us / cn).ln(), (el / cn).ln()],
-            stay_constants: [(stay / leave_china).ln(), (leave_elsewhere / leave_china).ln()],
+            stay_constants: [
+                (stay / leave_china).ln(),
+                (leave_elsewhere / leave_china).ln(),
+            ],
             return_china_constant: (to_china / (1.0 - to_china)).ln(),
             return_hazard: s.get(ParamId::ReturnHazard),
             tenure_protection: s.get(ParamId::TenureProtection),
@@ -216,7 +245,11 @@ fn block_us(shares: [f64; 3], blocked_fraction: f64) -> [f64; 3] {
     if rest <= 0.0 {
         return [us, moved, 0.0];
     }
-    [us, shares[1] + moved * shares[1] / rest, shares[2] + moved * shares[2] / rest]
+    [
+        us,
+        shares[1] + moved * shares[1] / rest,
+        shares[2] + moved * shares[2] / rest,
+    ]
 }
 
 fn bounded_exp(x: f64) -> f64 {
@@ -230,7 +263,9 @@ struct Rates {
 
 impl Rates {
     fn with_capacity() -> Rates {
-        Rates { list: Vec::with_capacity(64) }
+        Rates {
+            list: Vec::with_capacity(64),
+        }
     }
 
     fn add(&mut self, from: Stock, to: Stock, rate_per_year: f64) {
@@ -293,11 +328,14 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
         for month in 0..STEPS_PER_YEAR {
             let t = year as f64 + month as f64 * DT_YEARS;
             perceived_us_pull += (us_pull_now - perceived_us_pull) * k.perception_per_step;
-            perceived_china_funding_pull += (china_funding_pull_now - perceived_china_funding_pull) * k.perception_per_step;
+            perceived_china_funding_pull +=
+                (china_funding_pull_now - perceived_china_funding_pull) * k.perception_per_step;
 
             let us_work: f64 = Stock::US_WORK.iter().map(|s| stocks[s.index()]).sum();
             let ecosystem = if us_work > 0.0 && stocks[Stock::WorkChina.index()] > 0.0 {
-                let ratio = (stocks[Stock::WorkChina.index()] / us_work / ECOSYSTEM_REFERENCE_RATIO).clamp(ECOSYSTEM_RATIO_BOUND.recip(), ECOSYSTEM_RATIO_BOUND);
+                let ratio =
+                    (stocks[Stock::WorkChina.index()] / us_work / ECOSYSTEM_REFERENCE_RATIO)
+                        .clamp(ECOSYSTEM_RATIO_BOUND.recip(), ECOSYSTEM_RATIO_BOUND);
                 k.beta_ecosystem * d.ecosystem_loop * ratio.ln()
             } else {
                 0.0
@@ -307,22 +345,47 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
 
             rates.list.clear();
             // Graduate-school choice.
-            let grad = block_us(logit3(k.grad_constants[0] + us_pull, china_pull, k.grad_constants[1]), blocked);
+            let grad = block_us(
+                logit3(
+                    k.grad_constants[0] + us_pull,
+                    china_pull,
+                    k.grad_constants[1],
+                ),
+                blocked,
+            );
             let r_pipe = 1.0 / PIPELINE_DELAY_YEARS;
             rates.add(Stock::Pipeline, Stock::GradUs, r_pipe * grad[0]);
             rates.add(Stock::Pipeline, Stock::GradChina, r_pipe * grad[1]);
             rates.add(Stock::Pipeline, Stock::GradElsewhere, r_pipe * grad[2]);
             // Graduation choices.
             let r_grad = 1.0 / GRAD_SCHOOL_YEARS;
-            let stay = logit3(k.stay_constants[0] + us_pull, china_pull, k.stay_constants[1]);
+            let stay = logit3(
+                k.stay_constants[0] + us_pull,
+                china_pull,
+                k.stay_constants[1],
+            );
             rates.add_to_us_sectors(Stock::GradUs, r_grad * stay[0]);
             rates.add(Stock::GradUs, Stock::WorkChina, r_grad * stay[1]);
             rates.add(Stock::GradUs, Stock::WorkElsewhere, r_grad * stay[2]);
-            let cg = block_us(logit3(k.china_grad_constants[0] + us_pull, china_pull, k.china_grad_constants[1]), blocked);
+            let cg = block_us(
+                logit3(
+                    k.china_grad_constants[0] + us_pull,
+                    china_pull,
+                    k.china_grad_constants[1],
+                ),
+                blocked,
+            );
             rates.add_to_us_sectors(Stock::GradChina, r_grad * cg[0]);
             rates.add(Stock::GradChina, Stock::WorkChina, r_grad * cg[1]);
             rates.add(Stock::GradChina, Stock::WorkElsewhere, r_grad * cg[2]);
-            let eg = block_us(logit3(k.elsewhere_grad_constants[0] + us_pull, china_pull, k.elsewhere_grad_constants[1]), blocked);
+            let eg = block_us(
+                logit3(
+                    k.elsewhere_grad_constants[0] + us_pull,
+                    china_pull,
+                    k.elsewhere_grad_constants[1],
+                ),
+                blocked,
+            );
             rates.add_to_us_sectors(Stock::GradElsewhere, r_grad * eg[0]);
             rates.add(Stock::GradElsewhere, Stock::WorkChina, r_grad * eg[1]);
             rates.add(Stock::GradElsewhere, Stock::WorkElsewhere, r_grad * eg[2]);
@@ -339,19 +402,39 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
                 }
             }
             // Researchers in China and elsewhere.
-            let into_us = (1.0 - blocked) * bounded_exp(k.hazard_sensitivity * (us_pull - china_pull));
+            let into_us =
+                (1.0 - blocked) * bounded_exp(k.hazard_sensitivity * (us_pull - china_pull));
             rates.add_to_us_sectors(Stock::WorkChina, CHINA_TO_US_HAZARD * into_us);
-            rates.add(Stock::WorkChina, Stock::WorkElsewhere, CHINA_TO_ELSEWHERE_HAZARD);
+            rates.add(
+                Stock::WorkChina,
+                Stock::WorkElsewhere,
+                CHINA_TO_ELSEWHERE_HAZARD,
+            );
             rates.add(Stock::WorkChina, Stock::LeftTopTier, k.attrition_per_year);
-            rates.add_to_us_sectors(Stock::WorkElsewhere, ELSEWHERE_TO_US_HAZARD * (1.0 - blocked) * bounded_exp(k.hazard_sensitivity * us_pull));
-            rates.add(Stock::WorkElsewhere, Stock::WorkChina, ELSEWHERE_TO_CHINA_HAZARD * bounded_exp(k.hazard_sensitivity * china_pull));
-            rates.add(Stock::WorkElsewhere, Stock::LeftTopTier, k.attrition_per_year);
+            rates.add_to_us_sectors(
+                Stock::WorkElsewhere,
+                ELSEWHERE_TO_US_HAZARD
+                    * (1.0 - blocked)
+                    * bounded_exp(k.hazard_sensitivity * us_pull),
+            );
+            rates.add(
+                Stock::WorkElsewhere,
+                Stock::WorkChina,
+                ELSEWHERE_TO_CHINA_HAZARD * bounded_exp(k.hazard_sensitivity * china_pull),
+            );
+            rates.add(
+                Stock::WorkElsewhere,
+                Stock::LeftTopTier,
+                k.attrition_per_year,
+            );
 
             // Exogenous pipeline entrants.
             let growth_years_hist = (t.min(LAST_HISTORY_YEAR as f64 + 1.0)) - 2019.0;
             let growth_years_after = (t - (LAST_HISTORY_YEAR as f64 + 1.0)).max(0.0);
-            let entrants_per_year =
-                PIPELINE_2019_PER_YEAR * (PIPELINE_GROWTH_HISTORY * growth_years_hist + k.pipeline_growth * growth_years_after).exp();
+            let entrants_per_year = PIPELINE_2019_PER_YEAR
+                * (PIPELINE_GROWTH_HISTORY * growth_years_hist
+                    + k.pipeline_growth * growth_years_after)
+                    .exp();
             let entrants = entrants_per_year * DT_YEARS;
 
             // Apply flows to the main population.
@@ -366,7 +449,13 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
                 flows.push(Flow { from, to, people });
             }
             stocks = next;
-            trace(&StepTrace { time_years: t, before: &before, after: &stocks, pipeline_entrants: entrants, flows: &flows });
+            trace(&StepTrace {
+                time_years: t,
+                before: &before,
+                after: &stocks,
+                pipeline_entrants: entrants,
+                flows: &flows,
+            });
             acc.add_step(&before, &flows, entrants);
 
             // The tracked cohort moves on the same rates, with no entrants.
@@ -382,9 +471,18 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
 
         // End of `year`: start the cohort, record the year.
         if year == COHORT_YEAR {
-            let total: f64 = stocks.iter().zip(Stock::ALL).filter(|(_, s)| s.place() == crate::stocks::Place::Us).map(|(v, _)| v).sum();
+            let total: f64 = stocks
+                .iter()
+                .zip(Stock::ALL)
+                .filter(|(_, s)| s.place() == crate::stocks::Place::Us)
+                .map(|(v, _)| v)
+                .sum();
             for s in Stock::ALL {
-                cohort[s.index()] = if s.place() == crate::stocks::Place::Us && total > 0.0 { stocks[s.index()] / total } else { 0.0 };
+                cohort[s.index()] = if s.place() == crate::stocks::Place::Us && total > 0.0 {
+                    stocks[s.index()] / total
+                } else {
+                    0.0
+                };
             }
             cohort_started = true;
         }
@@ -416,7 +514,10 @@ struct YearAccumulator {
 impl YearAccumulator {
     fn add_step(&mut self, before: &[f64; STOCK_COUNT], flows: &[Flow], entrants: f64) {
         self.pipeline_entrants += entrants;
-        self.us_work_stock_sum += Stock::US_WORK.iter().map(|s| before[s.index()]).sum::<f64>();
+        self.us_work_stock_sum += Stock::US_WORK
+            .iter()
+            .map(|s| before[s.index()])
+            .sum::<f64>();
         self.steps += 1.0;
         for f in flows {
             match (f.from, f.to) {
@@ -447,15 +548,33 @@ impl YearAccumulator {
         }
     }
 
-    fn record(&self, out: &mut [[f64; (LAST_YEAR - FIRST_YEAR + 1) as usize]; SERIES_COUNT], i: usize, s: &[f64; STOCK_COUNT], cohort: Option<&[f64; STOCK_COUNT]>) {
+    fn record(
+        &self,
+        out: &mut [[f64; (LAST_YEAR - FIRST_YEAR + 1) as usize]; SERIES_COUNT],
+        i: usize,
+        s: &[f64; STOCK_COUNT],
+        cohort: Option<&[f64; STOCK_COUNT]>,
+    ) {
         use crate::stocks::Place;
-        let at = |p: Place| -> f64 { Stock::ALL.iter().filter(|x| x.place() == p).map(|x| s[x.index()]).sum() };
+        let at = |p: Place| -> f64 {
+            Stock::ALL
+                .iter()
+                .filter(|x| x.place() == p)
+                .map(|x| s[x.index()])
+                .sum()
+        };
         let (us, cn, el) = (at(Place::Us), at(Place::China), at(Place::Elsewhere));
         let placed = us + cn + el;
         let us_work: f64 = Stock::US_WORK.iter().map(|x| s[x.index()]).sum();
         let mut set = |id: SeriesId, v: f64| out[id.index()][i] = v;
         if let Some(c) = cohort {
-            let at_c = |p: Place| -> f64 { Stock::ALL.iter().filter(|x| x.place() == p).map(|x| c[x.index()]).sum() };
+            let at_c = |p: Place| -> f64 {
+                Stock::ALL
+                    .iter()
+                    .filter(|x| x.place() == p)
+                    .map(|x| c[x.index()])
+                    .sum()
+            };
             let (cu, cc, ce) = (at_c(Place::Us), at_c(Place::China), at_c(Place::Elsewhere));
             let total = cu + cc + ce;
             set(SeriesId::Cohort2019InUs, cu / total);
@@ -476,19 +595,62 @@ impl YearAccumulator {
         // year: the probability of leaving within a year at the year's mean
         // hazard (leavers per person-year). Close to the hazard itself when
         // it is small, and never above 1 when it is large.
-        set(SeriesId::ExitRateUs, if mean_us_work > 0.0 { 1.0 - (-leavers / mean_us_work).exp() } else { 0.0 });
-        set(SeriesId::ExitToChinaShare, if leavers > 0.0 { self.us_work_to_china / leavers } else { 0.0 });
+        set(
+            SeriesId::ExitRateUs,
+            if mean_us_work > 0.0 {
+                1.0 - (-leavers / mean_us_work).exp()
+            } else {
+                0.0
+            },
+        );
+        set(
+            SeriesId::ExitToChinaShare,
+            if leavers > 0.0 {
+                self.us_work_to_china / leavers
+            } else {
+                0.0
+            },
+        );
         set(SeriesId::PipelineEntrants, self.pipeline_entrants);
         let chosen = self.to_grad_us + self.to_grad_china + self.to_grad_elsewhere;
-        set(SeriesId::GradChoiceUs, if chosen > 0.0 { self.to_grad_us / chosen } else { 0.0 });
+        set(
+            SeriesId::GradChoiceUs,
+            if chosen > 0.0 {
+                self.to_grad_us / chosen
+            } else {
+                0.0
+            },
+        );
         set(SeriesId::InflowChinaGrad, self.to_grad_china);
-        set(SeriesId::StayAtGraduation, if self.us_grads_graduating > 0.0 { self.us_grads_staying / self.us_grads_graduating } else { 0.0 });
-        set(SeriesId::ReturnsToChina, self.us_work_to_china_incl_graduates);
+        set(
+            SeriesId::StayAtGraduation,
+            if self.us_grads_graduating > 0.0 {
+                self.us_grads_staying / self.us_grads_graduating
+            } else {
+                0.0
+            },
+        );
+        set(
+            SeriesId::ReturnsToChina,
+            self.us_work_to_china_incl_graduates,
+        );
         set(SeriesId::StockChinaGrad, s[Stock::GradChina.index()]);
-        set(SeriesId::StockElsewhereWork, s[Stock::WorkElsewhere.index()] + s[Stock::GradElsewhere.index()]);
-        set(SeriesId::StockUsIndustry, s[Stock::UsIndustryEarly.index()] + s[Stock::UsIndustryEstablished.index()]);
-        set(SeriesId::StockUsAcademia, s[Stock::UsAcademiaEarly.index()] + s[Stock::UsAcademiaEstablished.index()]);
-        set(SeriesId::StockUsStartup, s[Stock::UsStartupEarly.index()] + s[Stock::UsStartupEstablished.index()]);
+        set(
+            SeriesId::StockElsewhereWork,
+            s[Stock::WorkElsewhere.index()] + s[Stock::GradElsewhere.index()],
+        );
+        set(
+            SeriesId::StockUsIndustry,
+            s[Stock::UsIndustryEarly.index()] + s[Stock::UsIndustryEstablished.index()],
+        );
+        set(
+            SeriesId::StockUsAcademia,
+            s[Stock::UsAcademiaEarly.index()] + s[Stock::UsAcademiaEstablished.index()],
+        );
+        set(
+            SeriesId::StockUsStartup,
+            s[Stock::UsStartupEarly.index()] + s[Stock::UsStartupEstablished.index()],
+        );
         set(SeriesId::TopTierTotal, placed);
     }
 }

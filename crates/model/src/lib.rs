@@ -26,7 +26,9 @@ pub mod stocks;
 
 pub use engine::{simulate, simulate_traced, StepTrace};
 pub use observations::{Observation, Target, OBSERVATIONS, TARGETS};
-pub use params::{Group, Kind, ParamId, ParamSpec, Scale, Unit, LAST_HISTORY_YEAR, PARAMS, PARAM_COUNT};
+pub use params::{
+    Group, Kind, ParamId, ParamSpec, Scale, Unit, LAST_HISTORY_YEAR, PARAMS, PARAM_COUNT,
+};
 pub use run::{Measure, Run, SeriesId, SeriesSpec, Years, SERIES};
 pub use scenario::{ParamError, Scenario};
 pub use sources::{fact, Fact, FACTS};

@@ -1,6 +1,5 @@
 //! The yearly outputs of one run, keyed by series id.
 
-
 /// Every output series. The `key` of each is its CSV column name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(usize)]
@@ -57,34 +56,129 @@ pub struct SeriesSpec {
 }
 
 const fn spec(id: SeriesId, key: &'static str, measure: Measure, defined_from: i32) -> SeriesSpec {
-    SeriesSpec { id, key, measure, defined_from }
+    SeriesSpec {
+        id,
+        key,
+        measure,
+        defined_from,
+    }
 }
 
 /// Every series, in CSV column order (after `year`).
 pub const SERIES: [SeriesSpec; SERIES_COUNT] = [
-    spec(SeriesId::Cohort2019InUs, "cohort2019_in_us", Measure::Share, 2019),
-    spec(SeriesId::Cohort2019InChina, "cohort2019_in_china", Measure::Share, 2019),
-    spec(SeriesId::Cohort2019Elsewhere, "cohort2019_elsewhere", Measure::Share, 2019),
-    spec(SeriesId::InflowUsGrad, "inflow_us_grad", Measure::PeoplePerYear, 0),
-    spec(SeriesId::InflowUsWork, "inflow_us_work", Measure::PeoplePerYear, 0),
+    spec(
+        SeriesId::Cohort2019InUs,
+        "cohort2019_in_us",
+        Measure::Share,
+        2019,
+    ),
+    spec(
+        SeriesId::Cohort2019InChina,
+        "cohort2019_in_china",
+        Measure::Share,
+        2019,
+    ),
+    spec(
+        SeriesId::Cohort2019Elsewhere,
+        "cohort2019_elsewhere",
+        Measure::Share,
+        2019,
+    ),
+    spec(
+        SeriesId::InflowUsGrad,
+        "inflow_us_grad",
+        Measure::PeoplePerYear,
+        0,
+    ),
+    spec(
+        SeriesId::InflowUsWork,
+        "inflow_us_work",
+        Measure::PeoplePerYear,
+        0,
+    ),
     spec(SeriesId::StockUsGrad, "stock_us_grad", Measure::People, 0),
     spec(SeriesId::StockUsWork, "stock_us_work", Measure::People, 0),
-    spec(SeriesId::StockChinaWork, "stock_china_work", Measure::People, 0),
+    spec(
+        SeriesId::StockChinaWork,
+        "stock_china_work",
+        Measure::People,
+        0,
+    ),
     spec(SeriesId::ShareWorkUs, "share_work_us", Measure::Share, 0),
-    spec(SeriesId::ShareWorkChina, "share_work_china", Measure::Share, 0),
+    spec(
+        SeriesId::ShareWorkChina,
+        "share_work_china",
+        Measure::Share,
+        0,
+    ),
     spec(SeriesId::ExitRateUs, "exit_rate_us", Measure::Share, 0),
-    spec(SeriesId::ExitToChinaShare, "exit_to_china_share", Measure::Share, 0),
-    spec(SeriesId::ShareWorkElsewhere, "share_work_elsewhere", Measure::Share, 0),
-    spec(SeriesId::PipelineEntrants, "pipeline_entrants", Measure::PeoplePerYear, 0),
+    spec(
+        SeriesId::ExitToChinaShare,
+        "exit_to_china_share",
+        Measure::Share,
+        0,
+    ),
+    spec(
+        SeriesId::ShareWorkElsewhere,
+        "share_work_elsewhere",
+        Measure::Share,
+        0,
+    ),
+    spec(
+        SeriesId::PipelineEntrants,
+        "pipeline_entrants",
+        Measure::PeoplePerYear,
+        0,
+    ),
     spec(SeriesId::GradChoiceUs, "grad_choice_us", Measure::Share, 0),
-    spec(SeriesId::InflowChinaGrad, "inflow_china_grad", Measure::PeoplePerYear, 0),
-    spec(SeriesId::StayAtGraduation, "stay_at_graduation", Measure::Share, 0),
-    spec(SeriesId::ReturnsToChina, "returns_to_china", Measure::PeoplePerYear, 0),
-    spec(SeriesId::StockChinaGrad, "stock_china_grad", Measure::People, 0),
-    spec(SeriesId::StockElsewhereWork, "stock_elsewhere", Measure::People, 0),
-    spec(SeriesId::StockUsIndustry, "stock_us_industry", Measure::People, 0),
-    spec(SeriesId::StockUsAcademia, "stock_us_academia", Measure::People, 0),
-    spec(SeriesId::StockUsStartup, "stock_us_startup", Measure::People, 0),
+    spec(
+        SeriesId::InflowChinaGrad,
+        "inflow_china_grad",
+        Measure::PeoplePerYear,
+        0,
+    ),
+    spec(
+        SeriesId::StayAtGraduation,
+        "stay_at_graduation",
+        Measure::Share,
+        0,
+    ),
+    spec(
+        SeriesId::ReturnsToChina,
+        "returns_to_china",
+        Measure::PeoplePerYear,
+        0,
+    ),
+    spec(
+        SeriesId::StockChinaGrad,
+        "stock_china_grad",
+        Measure::People,
+        0,
+    ),
+    spec(
+        SeriesId::StockElsewhereWork,
+        "stock_elsewhere",
+        Measure::People,
+        0,
+    ),
+    spec(
+        SeriesId::StockUsIndustry,
+        "stock_us_industry",
+        Measure::People,
+        0,
+    ),
+    spec(
+        SeriesId::StockUsAcademia,
+        "stock_us_academia",
+        Measure::People,
+        0,
+    ),
+    spec(
+        SeriesId::StockUsStartup,
+        "stock_us_startup",
+        Measure::People,
+        0,
+    ),
     spec(SeriesId::TopTierTotal, "top_tier_total", Measure::People, 0),
 ];
 
@@ -158,8 +252,16 @@ pub struct Run {
 }
 
 impl Run {
-    pub(crate) fn new(years: Years, values: [[f64; YEAR_COUNT]; SERIES_COUNT], policy_start_year: i32) -> Run {
-        Run { years, values, policy_start_year }
+    pub(crate) fn new(
+        years: Years,
+        values: [[f64; YEAR_COUNT]; SERIES_COUNT],
+        policy_start_year: i32,
+    ) -> Run {
+        Run {
+            years,
+            values,
+            policy_start_year,
+        }
     }
     /// The reported years.
     pub fn years(&self) -> Years {
@@ -172,7 +274,9 @@ impl Run {
     }
     /// One value; `None` outside the reported years.
     pub fn value(&self, id: SeriesId, year: i32) -> Option<f64> {
-        self.years.index_of(year).map(|i| self.values[id.index()][i])
+        self.years
+            .index_of(year)
+            .map(|i| self.values[id.index()][i])
     }
 
     /// The run as CSV: a header row (`year` and every series key), then one

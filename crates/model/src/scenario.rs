@@ -18,20 +18,48 @@ pub enum ParamError {
     /// No parameter has this key.
     UnknownKey { key: String },
     /// The text is not a number.
-    NotANumber { key: &'static str, text: String, min: f64, max: f64 },
+    NotANumber {
+        key: &'static str,
+        text: String,
+        min: f64,
+        max: f64,
+    },
     /// The number is outside the parameter's range.
-    OutOfRange { key: &'static str, value: f64, min: f64, max: f64 },
+    OutOfRange {
+        key: &'static str,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
 }
 
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ParamError::UnknownKey { key } => write!(f, "unknown parameter '{key}' (see `talentflow params`)"),
-            ParamError::NotANumber { key, text, min, max } => {
-                write!(f, "{key}: '{text}' is not a number (allowed range {min} to {max})")
+            ParamError::UnknownKey { key } => {
+                write!(f, "unknown parameter '{key}' (see `talentflow params`)")
             }
-            ParamError::OutOfRange { key, value, min, max } => {
-                write!(f, "{key}: {value} is out of range (allowed range {min} to {max})")
+            ParamError::NotANumber {
+                key,
+                text,
+                min,
+                max,
+            } => {
+                write!(
+                    f,
+                    "{key}: '{text}' is not a number (allowed range {min} to {max})"
+                )
+            }
+            ParamError::OutOfRange {
+                key,
+                value,
+                min,
+                max,
+            } => {
+                write!(
+                    f,
+                    "{key}: {value} is out of range (allowed range {min} to {max})"
+                )
             }
         }
     }
@@ -64,7 +92,12 @@ impl Scenario {
     pub fn set(&mut self, id: ParamId, value: f64) -> Result<(), ParamError> {
         let spec = id.spec();
         if !spec.contains(value) {
-            return Err(ParamError::OutOfRange { key: spec.key, value, min: spec.min, max: spec.max });
+            return Err(ParamError::OutOfRange {
+                key: spec.key,
+                value,
+                min: spec.min,
+                max: spec.max,
+            });
         }
         self.values[id.index()] = value;
         Ok(())
@@ -80,7 +113,9 @@ impl Scenario {
 
     /// Parse `key=value` text (as on the command line) and set it strictly.
     pub fn set_from_text(&mut self, key: &str, text: &str) -> Result<ParamId, ParamError> {
-        let id = ParamId::from_key(key).ok_or_else(|| ParamError::UnknownKey { key: key.to_string() })?;
+        let id = ParamId::from_key(key).ok_or_else(|| ParamError::UnknownKey {
+            key: key.to_string(),
+        })?;
         let spec: &ParamSpec = id.spec();
         let value: f64 = text.trim().parse().map_err(|_| ParamError::NotANumber {
             key: spec.key,
@@ -89,7 +124,12 @@ impl Scenario {
             max: spec.max,
         })?;
         if !value.is_finite() {
-            return Err(ParamError::NotANumber { key: spec.key, text: text.to_string(), min: spec.min, max: spec.max });
+            return Err(ParamError::NotANumber {
+                key: spec.key,
+                text: text.to_string(),
+                min: spec.min,
+                max: spec.max,
+            });
         }
         self.set(id, value)?;
         Ok(id)
@@ -102,7 +142,9 @@ impl Scenario {
 
     /// Ids of the parameters that differ from their default.
     pub fn changed(&self) -> impl Iterator<Item = ParamId> + '_ {
-        ParamId::ALL.into_iter().filter(move |id| self.get(*id) != id.spec().default)
+        ParamId::ALL
+            .into_iter()
+            .filter(move |id| self.get(*id) != id.spec().default)
     }
 
     /// The policy start year as a whole year.

@@ -4,7 +4,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-const WEB_CRATES: [&str; 8] = ["yew", "web-sys", "js-sys", "wasm-bindgen", "plotters", "plotters-canvas", "gloo", "serde-wasm-bindgen"];
+const WEB_CRATES: [&str; 8] = [
+    "yew",
+    "web-sys",
+    "js-sys",
+    "wasm-bindgen",
+    "plotters",
+    "plotters-canvas",
+    "gloo",
+    "serde-wasm-bindgen",
+];
 
 /// Package name -> names of its dependencies, from Cargo.lock.
 fn lock_graph() -> BTreeMap<String, Vec<String>> {
@@ -78,5 +87,8 @@ fn command_line_has_no_web_crate_in_its_dependency_tree() {
 fn the_app_does_reach_the_web_crates_so_this_check_can_fail() {
     let graph = lock_graph();
     let app = reachable(&graph, "talentflow-web");
-    assert!(app.contains("yew") && app.contains("web-sys"), "the lock graph reader finds no web crates under the app");
+    assert!(
+        app.contains("yew") && app.contains("web-sys"),
+        "the lock graph reader finds no web crates under the app"
+    );
 }
