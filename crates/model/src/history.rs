@@ -72,28 +72,22 @@ impl Driver {
 /// one-year visas for some STEM fields; 2019 tightening; PP10043 from June
 /// 2020 blocks 16-27% (O16, O18: midpoint 21); 2025 revocation campaign and
 /// H-1B fee (O21, O22): 30, an assumption.
-const VISA: [f64; KNOTS] = [
-    0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0, 5.0, 15.0, 21.0, 21.0, 21.0, 21.0, 30.0, 30.0,
-];
+#[rustfmt::skip]
+const VISA: [f64; KNOTS] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0, 5.0, 15.0, 21.0, 21.0, 21.0, 21.0, 30.0, 30.0];
 /// China AI/S&T funding, 2019 = 1, growing 10.4%/yr (F03 +10% in 2025; F04
 /// 10.5%/yr 2021-24): 2^((year-2019)/7), so 2026 = 2.
-const CHINA_FUNDING: [f64; KNOTS] = [
-    0.41, 0.45, 0.50, 0.55, 0.61, 0.67, 0.74, 0.82, 0.91, 1.0, 1.10, 1.22, 1.35, 1.49, 1.64, 1.81,
-    2.0,
-];
+#[rustfmt::skip]
+const CHINA_FUNDING: [f64; KNOTS] = [0.41, 0.45, 0.50, 0.55, 0.61, 0.67, 0.74, 0.82, 0.91, 1.0, 1.10, 1.22, 1.35, 1.49, 1.64, 1.81, 2.0];
 /// US:China AI compute. 2 before export controls (an assumption; P06 is a
 /// low-confidence reading that puts 2021 near parity); controls from Oct
 /// 2022 (P07) widen it to about 5 by 2025 (P01).
-const COMPUTE: [f64; KNOTS] = [
-    2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.5, 3.2, 4.0, 5.0, 5.0,
-];
+#[rustfmt::skip]
+const COMPUTE: [f64; KNOTS] = [2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.5, 3.2, 4.0, 5.0, 5.0];
 /// % of Chinese-descent US scientists who feel profiled: 42.2% measured in
 /// 2021 (C14); 20 before 2018 is an assumption (non-Chinese Asian
 /// comparator 27%, C14); the China Initiative ran Nov 2018-Feb 2022 (O19).
-const SCRUTINY: [f64; KNOTS] = [
-    20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 30.0, 38.0, 42.0, 42.0, 40.0, 38.0, 38.0, 42.0,
-    42.0,
-];
+#[rustfmt::skip]
+const SCRUTINY: [f64; KNOTS] = [20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 30.0, 38.0, 42.0, 42.0, 40.0, 38.0, 38.0, 42.0, 42.0];
 /// US federal research funding, 2019 = 1: AI R&D grew (F11) while the
 /// FY2026 request cuts NSF (F12, not enacted); held at 1 as an assumption.
 const US_FUNDING: [f64; KNOTS] = [1.0; KNOTS];
