@@ -159,17 +159,17 @@ struct Coefficients {
     /// Fraction of the gap between perceived and actual closed per step.
     perception_per_step: f64,
     pipeline_growth: f64,
-    /// Logit constants of the graduate-school choice (US, elsewhere; China = 0).
-    grad_constants: [f64; 2],
-    /// Logit constants of US graduates' choice (stay, elsewhere; China = 0).
-    stay_constants: [f64; 2],
-    /// Logit constant of leavers' choice of China over elsewhere.
-    return_china_constant: f64,
+    /// The graduate-school choice.
+    grad_choice: Choice,
+    /// US graduates' choice at graduation (stay, China, elsewhere).
+    stay_choice: Choice,
+    /// Odds of a leaver choosing China over elsewhere under 2015 conditions.
+    return_china_odds: f64,
     return_hazard: f64,
     tenure_protection: f64,
     attrition_per_year: f64,
-    china_grad_constants: [f64; 2],
-    elsewhere_grad_constants: [f64; 2],
+    china_grad_choice: Choice,
+    elsewhere_grad_choice: Choice,
     /// Reference values of the drivers (2015).
     reference: Drivers,
 }
@@ -183,8 +183,6 @@ impl Coefficients {
         let to_china = s.get(ParamId::ReturnToChina);
         let leave_china = (1.0 - stay) * to_china;
         let leave_elsewhere = (1.0 - stay) * (1.0 - to_china);
-        let constants =
-            |shares: [f64; 3]| [(shares[0] / shares[1]).ln(), (shares[2] / shares[1]).ln()];
         Coefficients {
             beta_compute: s.get(ParamId::BetaCompute),
             beta_china_funding: s.get(ParamId::BetaChinaFunding),
@@ -196,17 +194,14 @@ impl Coefficients {
             hazard_sensitivity: s.get(ParamId::HazardSensitivity),
             perception_per_step: 1.0 - (-DT_YEARS / s.get(ParamId::PerceptionDelay)).exp(),
             pipeline_growth: s.get(ParamId::PipelineGrowth) / 100.0,
-            grad_constants: [(us / cn).ln(), (el / cn).ln()],
-            stay_constants: [
-                (stay / leave_china).ln(),
-                (leave_elsewhere / leave_china).ln(),
-            ],
-            return_china_constant: (to_china / (1.0 - to_china)).ln(),
+            grad_choice: Choice::from_reference_shares([us, cn, el]),
+            stay_choice: Choice::from_reference_shares([stay, leave_china, leave_elsewhere]),
+            return_china_odds: to_china / (1.0 - to_china),
             return_hazard: s.get(ParamId::ReturnHazard),
             tenure_protection: s.get(ParamId::TenureProtection),
             attrition_per_year: 1.0 / s.get(ParamId::CareerLength),
-            china_grad_constants: constants(CHINA_GRAD_DESTINATIONS),
-            elsewhere_grad_constants: constants(ELSEWHERE_GRAD_DESTINATIONS),
+            china_grad_choice: Choice::from_reference_shares(CHINA_GRAD_DESTINATIONS),
+            elsewhere_grad_choice: Choice::from_reference_shares(ELSEWHERE_GRAD_DESTINATIONS),
             reference: Drivers::in_year(&Scenario::baseline(), REFERENCE_YEAR),
         }
     }
@@ -227,13 +222,38 @@ impl Coefficients {
     }
 }
 
-/// Shares of a three-way logit with utilities `(a, 0, b)` for (US, China,
-/// elsewhere) plus `china` added to the middle option.
-fn logit3(us: f64, china: f64, elsewhere: f64) -> [f64; 3] {
-    let m = us.max(china).max(elsewhere);
-    let (eu, ec, ee) = ((us - m).exp(), (china - m).exp(), (elsewhere - m).exp());
-    let total = eu + ec + ee;
-    [eu / total, ec / total, ee / total]
+/// A three-way logit choice (US, China, elsewhere) with utilities
+/// `a_us + US pull`, `China pull` and `a_elsewhere`. The constants are kept
+/// exponentiated, so that a choice costs no `exp` once the two pulls have
+/// been exponentiated for the step.
+#[derive(Clone, Copy, Debug)]
+struct Choice {
+    /// `exp(a_us)`.
+    us_weight: f64,
+    /// `exp(a_elsewhere)`.
+    elsewhere_weight: f64,
+}
+
+impl Choice {
+    /// From the 2015 shares (US, China, elsewhere): with both pulls at zero
+    /// the choice reproduces them.
+    fn from_reference_shares(shares: [f64; 3]) -> Choice {
+        Choice {
+            us_weight: shares[0] / shares[1],
+            elsewhere_weight: shares[2] / shares[1],
+        }
+    }
+
+    /// Shares given `exp(US pull)` and `exp(China pull)`.
+    fn shares(self, exp_us_pull: f64, exp_china_pull: f64) -> [f64; 3] {
+        let us = self.us_weight * exp_us_pull;
+        let total = us + exp_china_pull + self.elsewhere_weight;
+        [
+            us / total,
+            exp_china_pull / total,
+            self.elsewhere_weight / total,
+        ]
+    }
 }
 
 /// Applies the visa block to the US share of a choice: the blocked share
@@ -252,8 +272,9 @@ fn block_us(shares: [f64; 3], blocked_fraction: f64) -> [f64; 3] {
     ]
 }
 
-fn bounded_exp(x: f64) -> f64 {
-    x.exp().min(MAX_HAZARD_MULTIPLIER)
+/// A hazard multiplier, capped at [`MAX_HAZARD_MULTIPLIER`].
+fn bounded(multiplier: f64) -> f64 {
+    multiplier.min(MAX_HAZARD_MULTIPLIER)
 }
 
 /// Per-step rates, per year, for every flow of the model.
@@ -343,55 +364,38 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
             let us_pull = perceived_us_pull;
             let china_pull = perceived_china_funding_pull + ecosystem;
 
+            // The step's transcendental work: four exponentials.
+            let exp_us = us_pull.exp();
+            let exp_china = china_pull.exp();
+            let exp_us_hazard = (k.hazard_sensitivity * us_pull).exp();
+            let exp_china_hazard = (k.hazard_sensitivity * china_pull).exp();
+
             rates.list.clear();
             // Graduate-school choice.
-            let grad = block_us(
-                logit3(
-                    k.grad_constants[0] + us_pull,
-                    china_pull,
-                    k.grad_constants[1],
-                ),
-                blocked,
-            );
+            let grad = block_us(k.grad_choice.shares(exp_us, exp_china), blocked);
             let r_pipe = 1.0 / PIPELINE_DELAY_YEARS;
             rates.add(Stock::Pipeline, Stock::GradUs, r_pipe * grad[0]);
             rates.add(Stock::Pipeline, Stock::GradChina, r_pipe * grad[1]);
             rates.add(Stock::Pipeline, Stock::GradElsewhere, r_pipe * grad[2]);
             // Graduation choices.
             let r_grad = 1.0 / GRAD_SCHOOL_YEARS;
-            let stay = logit3(
-                k.stay_constants[0] + us_pull,
-                china_pull,
-                k.stay_constants[1],
-            );
+            let stay = k.stay_choice.shares(exp_us, exp_china);
             rates.add_to_us_sectors(Stock::GradUs, r_grad * stay[0]);
             rates.add(Stock::GradUs, Stock::WorkChina, r_grad * stay[1]);
             rates.add(Stock::GradUs, Stock::WorkElsewhere, r_grad * stay[2]);
-            let cg = block_us(
-                logit3(
-                    k.china_grad_constants[0] + us_pull,
-                    china_pull,
-                    k.china_grad_constants[1],
-                ),
-                blocked,
-            );
+            let cg = block_us(k.china_grad_choice.shares(exp_us, exp_china), blocked);
             rates.add_to_us_sectors(Stock::GradChina, r_grad * cg[0]);
             rates.add(Stock::GradChina, Stock::WorkChina, r_grad * cg[1]);
             rates.add(Stock::GradChina, Stock::WorkElsewhere, r_grad * cg[2]);
-            let eg = block_us(
-                logit3(
-                    k.elsewhere_grad_constants[0] + us_pull,
-                    china_pull,
-                    k.elsewhere_grad_constants[1],
-                ),
-                blocked,
-            );
+            let eg = block_us(k.elsewhere_grad_choice.shares(exp_us, exp_china), blocked);
             rates.add_to_us_sectors(Stock::GradElsewhere, r_grad * eg[0]);
             rates.add(Stock::GradElsewhere, Stock::WorkChina, r_grad * eg[1]);
             rates.add(Stock::GradElsewhere, Stock::WorkElsewhere, r_grad * eg[2]);
-            // US researchers: tenure, return hazard (proportional hazards), attrition.
-            let hazard_index = bounded_exp(k.hazard_sensitivity * (china_pull - us_pull));
-            let to_china = 1.0 / (1.0 + (-(k.return_china_constant + china_pull)).exp());
+            // US researchers: tenure, return hazard (proportional hazards,
+            // exp(kappa * (China pull - US pull))), attrition.
+            let hazard_index = bounded(exp_china_hazard / exp_us_hazard);
+            let china_odds = k.return_china_odds * exp_china;
+            let to_china = china_odds / (1.0 + china_odds);
             for s in SECTORS {
                 rates.add(s.early, s.established, 1.0 / YEARS_TO_ESTABLISHED);
                 for (stock, tenure) in [(s.early, 1.0), (s.established, k.tenure_protection)] {
@@ -402,8 +406,7 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
                 }
             }
             // Researchers in China and elsewhere.
-            let into_us =
-                (1.0 - blocked) * bounded_exp(k.hazard_sensitivity * (us_pull - china_pull));
+            let into_us = (1.0 - blocked) * bounded(exp_us_hazard / exp_china_hazard);
             rates.add_to_us_sectors(Stock::WorkChina, CHINA_TO_US_HAZARD * into_us);
             rates.add(
                 Stock::WorkChina,
@@ -413,14 +416,12 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
             rates.add(Stock::WorkChina, Stock::LeftTopTier, k.attrition_per_year);
             rates.add_to_us_sectors(
                 Stock::WorkElsewhere,
-                ELSEWHERE_TO_US_HAZARD
-                    * (1.0 - blocked)
-                    * bounded_exp(k.hazard_sensitivity * us_pull),
+                ELSEWHERE_TO_US_HAZARD * (1.0 - blocked) * bounded(exp_us_hazard),
             );
             rates.add(
                 Stock::WorkElsewhere,
                 Stock::WorkChina,
-                ELSEWHERE_TO_CHINA_HAZARD * bounded_exp(k.hazard_sensitivity * china_pull),
+                ELSEWHERE_TO_CHINA_HAZARD * bounded(exp_china_hazard),
             );
             rates.add(
                 Stock::WorkElsewhere,
