@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the release bundle in dist/ (run scripts/build.sh first): raw and
 # gzip -9 bytes of the .wasm, the .js, the .css and index.html, and the total
-# over the page's files. Fails if the total gzip exceeds SIZE_BUDGET_KB
+# over every file in dist/ (index.html, wasm, JS, CSS and any icon or snippet). Fails if the total gzip exceeds SIZE_BUDGET_KB
 # (default 250 KB, what a reader on a phone downloads before the charts appear).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -20,10 +20,12 @@ gz_bytes() { gzip -9 -c "$1" | wc -c; }
 total_raw=0
 total_gz=0
 printf '%-6s %12s %12s   %s\n' kind raw gzip-9 files
-for kind in wasm js css html; do
+for kind in wasm js css html other; do
   case $kind in
     html) mapfile -t files < <(printf '%s\n' "$DIST/index.html") ;;
-    *) mapfile -t files < <(find "$DIST" -maxdepth 1 -type f -name "*.$kind" | sort) ;;
+    # Everything else the bundle ships (icons, snippets), so the total is all of dist/.
+    other) mapfile -t files < <(find "$DIST" -type f ! -name '*.wasm' ! -name '*.js' ! -name '*.css' ! -path "$DIST/index.html" ! -path '*/.stage/*' | sort) ;;
+    *) mapfile -t files < <(find "$DIST" -type f -name "*.$kind" ! -path '*/.stage/*' | sort) ;;
   esac
   raw=0
   gz=0

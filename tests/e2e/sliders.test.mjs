@@ -36,10 +36,8 @@ async function farSide(locator) {
 }
 
 describe('the three headline sliders', () => {
-  const changedCharts = new Set();
-
   for (const slider of MAIN_SLIDERS) {
-    test(`dragging "${slider.name}" with the mouse moves its value, and the charts and summaries follow`, { timeout: 60_000 }, async () => {
+    test(`dragging "${slider.name}" with the mouse moves its value, and the charts and summaries follow`, { timeout: 60_000 }, async (t) => {
       const { context, page } = await freshPage();
       try {
         const input = mainSlider(page, slider);
@@ -66,23 +64,17 @@ describe('the three headline sliders', () => {
         const text1 = await summaries(page);
         const redrawn = CHARTS.map((c) => c.id).filter((id) => pixels1[id] !== pixels0[id]);
         const retold = CHARTS.map((c) => c.id).filter((id) => text1[id] !== text0[id]);
-        redrawn.forEach((id) => changedCharts.add(id));
-        assert.ok(redrawn.length > 0, 'at least one chart redrawn');
-        assert.ok(retold.length > 0, `at least one summary changed (before: ${JSON.stringify(text0)})`);
-        for (const id of retold) {
-          assert.ok(redrawn.includes(id), `${id}: its summary changed, so its chart must have been redrawn`);
-        }
+        t.diagnostic(`${slider.name}: ${value0} -> ${value1}; redrawn: ${redrawn.join(', ') || 'none'}; summaries changed: ${retold.join(', ') || 'none'}`);
+        // Each headline lever acts on the whole system, so every chart and
+        // every summary follows it.
+        assert.deepEqual(redrawn, CHARTS.map((c) => c.id), 'every chart redrawn');
+        assert.deepEqual(retold, CHARTS.map((c) => c.id), `every summary changed (before: ${JSON.stringify(text0)})`);
         for (const id of CHARTS.map((c) => c.id)) assert.ok(text1[id].length > 0, `${id}-summary is not empty`);
       } finally {
         await context.close();
       }
     });
   }
-
-  test('between them, the three sliders move every chart', () => {
-    const missing = CHARTS.map((c) => c.id).filter((id) => !changedCharts.has(id));
-    assert.deepEqual(missing, [], 'charts that no headline slider changed');
-  });
 
   test('the charts redraw on every input event while dragging, not only on release', { timeout: 60_000 }, async () => {
     const { context, page } = await freshPage();

@@ -142,7 +142,7 @@ function probeScript() {
  * failed requests and every requested URL.
  */
 export async function openApp(browser, server, contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...contextOptions });
   const page = await context.newPage();
   const problems = [];
   const requests = [];
