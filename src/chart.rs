@@ -210,12 +210,13 @@ pub fn draw_chart<DB: DrawingBackend>(
                 .color(&INK)
                 .pos(Pos::new(HPos::Center, VPos::Bottom)),
         ))?;
+        let (right, _) = chart.backend_coord(&(last, y_max));
         root.draw(&Text::new(
             text.projection.clone(),
-            (tx + gap, ty + gap),
+            (right - gap, ty + gap),
             font(10.0)
                 .color(&INK.mix(0.75))
-                .pos(Pos::new(HPos::Left, VPos::Top)),
+                .pos(Pos::new(HPos::Right, VPos::Top)),
         ))?;
     }
 
@@ -306,14 +307,22 @@ pub fn draw_chart<DB: DrawingBackend>(
         }
     }
     if let (Some(label), Some(point)) = (&text.source, top) {
+        // Above the highest observed point, on a white backing so that it
+        // stays legible where a curve passes, kept inside the plot.
+        let style = font(10.5).color(&INK).pos(Pos::new(HPos::Left, VPos::Top));
+        let (w, h) = root.estimate_text_size(label, &style)?;
+        let (w, h) = (w as i32, h as i32);
         let (x, y) = chart.backend_coord(&point);
-        root.draw(&Text::new(
-            label.clone(),
-            (x, y - size(9.0) as i32),
-            font(10.5)
-                .color(&INK)
-                .pos(Pos::new(HPos::Center, VPos::Bottom)),
+        let (left, top_edge) = chart.backend_coord(&(f64::from(desc.first_year), y_max));
+        let (right, _) = chart.backend_coord(&(last, y_max));
+        let pad = size(2.0) as i32;
+        let x0 = (x - w / 2).clamp(left + pad, (right - w - pad).max(left + pad));
+        let y0 = (y - size(10.0) as i32 - h).max(top_edge + pad);
+        root.draw(&Rectangle::new(
+            [(x0 - pad, y0 - pad), (x0 + w + pad, y0 + h + pad)],
+            WHITE.mix(0.85).filled(),
         ))?;
+        root.draw(&Text::new(label.clone(), (x0, y0), style))?;
     }
 
     root.present()?;

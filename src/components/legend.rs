@@ -82,13 +82,20 @@ pub fn Legend(props: &LegendProps) -> Html {
         });
         let label = messages.format("chart-observed", &[("source", &messages.tr(&source_key))]);
         html! {
-            <li>{ swatch(Some(Marker::Circle), grey, false, "0", true) }{ label }{ " [" }{ for links }{ "]" }</li>
+            <li>
+                { swatch(Some(Marker::Circle), grey, false, "0", true) }
+                <span>{ label }{ " [" }{ for links }{ "]" }</span>
+            </li>
         }
     });
     html! {
         <ul class="legend" aria-label={messages.tr("chart-legend-label")}>
             { for lines }
-            <li>{ swatch(None, grey, false, "1", false) }{ swatch(None, grey, true, "1", false) }{ history }</li>
+            <li>
+                { swatch(None, grey, false, "1", false) }
+                { swatch(None, grey, true, "1", false) }
+                <span>{ history }</span>
+            </li>
             { for baseline }
             { for observed }
         </ul>
