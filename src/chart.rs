@@ -164,30 +164,9 @@ pub fn draw_chart<DB: DrawingBackend>(
         .margin_left(size(4.0))
         .margin_bottom(size(4.0))
         .x_label_area_size(size(34.0))
-        .y_label_area_size(size(50.0))
+        .y_label_area_size(size(52.0))
         .build_cartesian_2d(x_range, 0.0..y_max)?;
-
-    let share_label = |v: &f64| format!("{:.0}%", v * 100.0);
-    let people_label = |v: &f64| format!("{v:.0}");
-    let year_label = |v: &f64| format!("{v:.0}");
-    let grid = RGBColor(220, 220, 220);
-    let mut mesh = chart.configure_mesh();
-    mesh.x_labels(5)
-        .y_labels(6)
-        .x_label_formatter(&year_label)
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(grid.stroke_width(size(1.0)))
-        .axis_style(INK.stroke_width(size(1.0)))
-        .label_style(font(11.0).color(&INK))
-        .axis_desc_style(font(11.0).color(&INK))
-        .set_all_tick_mark_size(size(3.0))
-        .x_desc(text.x_label.as_str())
-        .y_desc(text.y_label.as_str());
-    match desc.y_axis {
-        YAxis::Share => mesh.y_label_formatter(&share_label),
-        YAxis::PeoplePerYear => mesh.y_label_formatter(&people_label),
-    };
-    mesh.draw()?;
+    draw_axes(root, &mut chart, desc, text, y_max, px)?;
 
     // The projection region: shaded, behind a "today" line.
     let today = f64::from(LAST_HISTORY_YEAR);
@@ -310,8 +289,9 @@ pub fn draw_chart<DB: DrawingBackend>(
         // Above the highest observed point, on a white backing so that it
         // stays legible where a curve passes, kept inside the plot.
         let style = font(10.5).color(&INK).pos(Pos::new(HPos::Left, VPos::Top));
-        let (w, h) = root.estimate_text_size(label, &style)?;
-        let (w, h) = (w as i32, h as i32);
+        // Estimated, not measured (measuring forces a page layout).
+        let h = size(10.5) as i32;
+        let w = (label.chars().count() as f64 * 10.5 * 0.56 * px).round() as i32;
         let (x, y) = chart.backend_coord(&point);
         let (left, top_edge) = chart.backend_coord(&(f64::from(desc.first_year), y_max));
         let (right, _) = chart.backend_coord(&(last, y_max));
@@ -328,6 +308,97 @@ pub fn draw_chart<DB: DrawingBackend>(
     root.present()?;
     Ok(())
 }
+
+/// Grid, axes, tick labels and axis titles. Drawn by hand rather than with
+/// plotters' mesh: the mesh measures every label, and in the browser each
+/// measurement forces a page layout, which made a redraw several times
+/// slower. Text is placed by anchor instead, which needs no measuring.
+fn draw_axes<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &mut Chart<'_, DB>,
+    desc: &ChartDesc,
+    text: &ChartText,
+    y_max: f64,
+    px: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let size = |css: f64| -> i32 { (css * px).round().max(1.0) as i32 };
+    let font = |css: f64| ("sans-serif", css * px).into_font();
+    let first = f64::from(desc.first_year);
+    let last = f64::from(desc.last_year);
+    let grid = RGBColor(222, 222, 222).stroke_width(size(1.0) as u32);
+    let axis = INK.stroke_width(size(1.0) as u32);
+
+    let y_ticks: Vec<f64> = (0..=Y_TICKS)
+        .map(|i| y_max * f64::from(i) / f64::from(Y_TICKS))
+        .collect();
+    let x_ticks: Vec<f64> = (desc.first_year..=desc.last_year)
+        .filter(|y| y % X_TICK_EVERY_YEARS == 0)
+        .map(f64::from)
+        .collect();
+    chart.draw_series(
+        y_ticks
+            .iter()
+            .skip(1)
+            .map(|y| PathElement::new(vec![(first, *y), (last, *y)], grid)),
+    )?;
+    chart.draw_series(
+        x_ticks
+            .iter()
+            .map(|x| PathElement::new(vec![(*x, 0.0), (*x, y_max)], grid)),
+    )?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(first, y_max), (first, 0.0), (last, 0.0)],
+        axis,
+    )))?;
+
+    let label = font(11.0).color(&INK);
+    let tick = size(3.0);
+    for y in &y_ticks {
+        let (bx, by) = chart.backend_coord(&(first, *y));
+        root.draw(&PathElement::new(vec![(bx - tick, by), (bx, by)], axis))?;
+        let text = match desc.y_axis {
+            YAxis::Share => format!("{:.0}%", y * 100.0),
+            YAxis::PeoplePerYear => format!("{y:.0}"),
+        };
+        root.draw(&Text::new(
+            text,
+            (bx - tick - size(2.0), by),
+            label.pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+    }
+    for x in &x_ticks {
+        let (bx, by) = chart.backend_coord(&(*x, 0.0));
+        root.draw(&PathElement::new(vec![(bx, by), (bx, by + tick)], axis))?;
+        let text = format!("{x:.0}");
+        root.draw(&Text::new(
+            text,
+            (bx, by + tick + size(2.0)),
+            label.pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+    }
+
+    let (left, top) = chart.backend_coord(&(first, y_max));
+    let (right, bottom) = chart.backend_coord(&(last, 0.0));
+    let (_, height) = root.dim_in_pixel();
+    root.draw(&Text::new(
+        text.x_label.clone(),
+        ((left + right) / 2, height as i32 - size(2.0)),
+        label.pos(Pos::new(HPos::Center, VPos::Bottom)),
+    ))?;
+    root.draw(&Text::new(
+        text.y_label.clone(),
+        (size(4.0), (top + bottom) / 2),
+        label
+            .transform(FontTransform::Rotate270)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    Ok(())
+}
+
+/// Intervals on the vertical axis.
+pub const Y_TICKS: u16 = 5;
+/// Years between labelled ticks on the horizontal axis.
+pub const X_TICK_EVERY_YEARS: i32 = 10;
 
 /// Defined `(year, value)` points of one series between two years
 /// (inclusive), clipped to the chart's years.
