@@ -137,11 +137,12 @@ function probeScript() {
 }
 
 /**
- * Opens the app in a new browser context and waits until the wasm has
+ * Opens the app in a new browser context (with an optional script run in
+ * the page before the app's own) and waits until the wasm has
  * started (window.wasmBindings). Records console errors, page errors,
  * failed requests and every requested URL.
  */
-export async function openApp(browser, server, contextOptions = {}) {
+export async function openApp(browser, server, contextOptions = {}, initScript = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...contextOptions });
   const page = await context.newPage();
   const problems = [];
@@ -152,6 +153,7 @@ export async function openApp(browser, server, contextOptions = {}) {
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   await page.addInitScript(probeScript);
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(server.url);
   await page.waitForFunction(() => typeof window.wasmBindings === 'object' && window.wasmBindings !== null, null, { timeout: 20_000 });
   return { context, page, problems, requests };
