@@ -110,7 +110,7 @@ valuetext-multiplier = { $value } times
 
 ## Charts (chart-*)
 chart-x-label = Year
-chart-today = 2026
+chart-today = { $year }
 chart-history = history
 chart-projection = projection
 chart-baseline = Baseline (faint line)

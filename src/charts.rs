@@ -5,7 +5,7 @@ use crate::chart::{
 };
 use crate::format::{people_digits, percent_digits};
 use talentflow_messages::Catalog;
-use talentflow_model::{Run, SeriesId};
+use talentflow_model::{Run, SeriesId, LAST_HISTORY_YEAR};
 
 /// The year the text summaries read off the curves.
 pub const SUMMARY_YEAR: i32 = 2035;
@@ -109,7 +109,7 @@ pub fn chart_text(catalog: &Catalog, desc: &ChartDesc) -> ChartText {
     ChartText {
         x_label: catalog.text("chart-x-label").into_owned(),
         y_label: catalog.text(&desc.key("y")).into_owned(),
-        today: catalog.text("chart-today").into_owned(),
+        today: catalog.format("chart-today", &[("year", &LAST_HISTORY_YEAR.to_string())]),
         projection: catalog.text("chart-projection").into_owned(),
         source: catalog
             .has(&source_key)

@@ -471,3 +471,34 @@ async fn the_page_shows_three_charts_the_main_sliders_reset_and_sources() {
     }
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_no_script_message_in_index_html_is_the_catalogs() {
+    let catalog = Catalog::load(Lang::En);
+    let html = include_str!("../index.html");
+    assert!(
+        html.contains(catalog.text("app-noscript").as_ref()),
+        "index.html <noscript> differs from app-noscript"
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_message_the_app_uses_exists_in_english() {
+    let catalog = Catalog::load(Lang::En);
+    let mut keys: Vec<String> = vec![];
+    for desc in CHARTS {
+        for part in ["title", "aria", "y", "summary"] {
+            keys.push(desc.key(part));
+        }
+        keys.extend(desc.lines.iter().map(|l| l.legend_key.to_string()));
+    }
+    for spec in levers() {
+        keys.push(spec.label_key());
+        keys.push(spec.help_key());
+        keys.push(format!("value-{}", spec.unit.code()));
+        keys.push(format!("valuetext-{}", spec.unit.code()));
+    }
+    for key in keys {
+        assert!(catalog.has(&key), "missing message {key}");
+    }
+}
