@@ -32,7 +32,7 @@ fn current_layout() -> Layout {
 /// changes (rotation, window resize, zoom).
 #[hook]
 fn use_layout() -> Layout {
-    let layout = use_state(current_layout);
+    let layout = use_state_eq(current_layout);
     {
         let layout = layout.clone();
         use_effect_with((), move |_| {

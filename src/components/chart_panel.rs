@@ -9,7 +9,9 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use talentflow_model::Run;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 /// Properties of [`ChartPanel`].
@@ -74,6 +76,44 @@ pub fn draw_on_canvas(
     Ok(true)
 }
 
+/// The CSS size of the element behind `node`, kept current by a
+/// `ResizeObserver`: a canvas can change size without the window changing
+/// (a scroll bar appears, an embedding page resizes its container).
+#[hook]
+fn use_css_size(node: NodeRef) -> (f64, f64) {
+    let size = use_state_eq(|| (0.0, 0.0));
+    {
+        let size = size.clone();
+        use_effect_with(node, move |node| {
+            let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
+                    let rect = entry.content_rect();
+                    size.set((rect.width(), rect.height()));
+                }
+            });
+            let observer = match ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+                Ok(observer) => {
+                    if let Some(element) = node.cast::<web_sys::Element>() {
+                        observer.observe(&element);
+                    }
+                    Some(observer)
+                }
+                Err(e) => {
+                    web_sys::console::error_2(&"cannot follow the chart's size:".into(), &e);
+                    None
+                }
+            };
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(on_resize);
+            }
+        });
+    }
+    *size
+}
+
 /// A chart with its legend and summary.
 #[function_component]
 pub fn ChartPanel(props: &ChartPanelProps) -> Html {
@@ -81,13 +121,14 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let canvas_ref = use_node_ref();
     let desc = props.desc;
     let text = use_memo((messages.clone(), desc.name), |(m, _)| chart_text(m, desc));
+    let css_size = use_css_size(canvas_ref.clone());
 
     {
         let canvas_ref = canvas_ref.clone();
         let baseline = props.show_baseline.then(|| props.baseline.clone());
         use_effect_with(
-            (props.run.clone(), baseline, props.layout, text),
-            move |(run, baseline, _, text)| {
+            (props.run.clone(), baseline, props.layout, css_size, text),
+            move |(run, baseline, _, _, text)| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                     if let Err(message) =
                         draw_on_canvas(&canvas, desc, text, run, baseline.as_deref())
