@@ -456,11 +456,25 @@ fn draw_markers<DB: DrawingBackend>(
             chart.draw_series(points.iter().map(|p| Circle::new(*p, size, style)))?;
         }
         Marker::Triangle => {
-            chart.draw_series(
-                points
-                    .iter()
-                    .map(|p| TriangleMarker::new(*p, size + size / 3, style)),
-            )?;
+            // Drawn by hand: plotters' TriangleMarker always fills, and a
+            // hollow triangle marks the projection.
+            let r = half + half / 3;
+            let corners = vec![(0, -r), (r, r * 2 / 3), (-r, r * 2 / 3)];
+            if style.filled {
+                chart.draw_series(
+                    points
+                        .iter()
+                        .map(|p| EmptyElement::at(*p) + Polygon::new(corners.clone(), style)),
+                )?;
+            } else {
+                let mut outline = corners.clone();
+                outline.push(corners[0]);
+                chart.draw_series(
+                    points
+                        .iter()
+                        .map(|p| EmptyElement::at(*p) + PathElement::new(outline.clone(), style)),
+                )?;
+            }
         }
         Marker::Square => {
             chart.draw_series(points.iter().map(|p| {
