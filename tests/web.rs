@@ -14,7 +14,9 @@ use talentflow_web::charts::{chart_text, CHARTS, INFLOW, RETENTION};
 use talentflow_web::citations::cited_fact_ids;
 use talentflow_web::components::app::App;
 use talentflow_web::components::chart_panel::draw_on_canvas;
-use talentflow_web::components::slider::{Slider, SliderProps, LOG_TRACK_STEPS};
+use talentflow_web::components::slider::{
+    log_track_position, Slider, SliderProps, LOG_TRACK_STEP, LOG_TRACK_STEPS,
+};
 use talentflow_web::export::scenario_csv;
 use talentflow_web::state::{Action, AppState};
 use wasm_bindgen::{JsCast, JsValue};
@@ -146,7 +148,7 @@ async fn every_lever_renders_a_labelled_range_input_with_the_tables_range() {
         assert_eq!(input.type_(), "range");
         let (min, max, step) = match spec.scale {
             Scale::Linear => (spec.min, spec.max, spec.step),
-            Scale::Log => (0.0, LOG_TRACK_STEPS, 1.0),
+            Scale::Log => (0.0, LOG_TRACK_STEPS, LOG_TRACK_STEP),
         };
         assert_eq!(input.min().parse::<f64>().unwrap(), min, "{} min", spec.key);
         assert_eq!(input.max().parse::<f64>().unwrap(), max, "{} max", spec.key);
@@ -159,7 +161,7 @@ async fn every_lever_renders_a_labelled_range_input_with_the_tables_range() {
         // The browser did not clamp the default into a wrong range.
         let expected = match spec.scale {
             Scale::Linear => spec.default,
-            Scale::Log => (spec.position_from_value(spec.default) * LOG_TRACK_STEPS).round(),
+            Scale::Log => log_track_position(spec.id, spec.default),
         };
         assert_eq!(input.value_as_number(), expected, "{} value", spec.key);
 
@@ -500,5 +502,41 @@ fn every_message_the_app_uses_exists_in_english() {
     }
     for key in keys {
         assert!(catalog.has(&key), "missing message {key}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn arrow_keys_on_a_log_slider_move_its_value_within_a_few_presses() {
+    // Values on a log track are rounded to two significant digits, so not
+    // every step changes the value; a keyboard user must still see it
+    // move at least every fourth press, and never backwards.
+    for spec in PARAMS
+        .iter()
+        .filter(|p| p.kind == Kind::Lever && p.scale == Scale::Log)
+    {
+        let mut track = 0.0;
+        let mut last = spec.value_from_position(0.0);
+        let mut presses_without_change = 0;
+        while track < LOG_TRACK_STEPS {
+            track += LOG_TRACK_STEP;
+            let value = spec.value_from_position(track / LOG_TRACK_STEPS);
+            assert!(
+                value >= last,
+                "{}: track {track} goes back to {value}",
+                spec.key
+            );
+            presses_without_change = if value == last {
+                presses_without_change + 1
+            } else {
+                0
+            };
+            assert!(
+                presses_without_change <= 3,
+                "{}: stuck at {value} around track {track}",
+                spec.key
+            );
+            last = value;
+        }
+        assert_eq!(last, spec.max);
     }
 }

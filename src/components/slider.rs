@@ -12,6 +12,21 @@ use yew::prelude::*;
 /// Track positions of a log-scale slider: the range input runs over
 /// `0..=LOG_TRACK_STEPS` and maps through the table's `value_from_position`.
 pub const LOG_TRACK_STEPS: f64 = 1000.0;
+/// Step of a log-scale slider's track: 100 detents, fine enough to drag
+/// (values are rounded to two significant digits anyway) and coarse enough
+/// that arrow keys move the value at least every few presses.
+pub const LOG_TRACK_STEPS: f64 = 1000.0;
+/// Step of a log-scale slider's track. Ten positions per step give 100
+/// detents: fine enough to drag (values are rounded to two significant
+/// digits anyway), coarse enough that each arrow-key press changes the
+/// value.
+pub const LOG_TRACK_STEP: f64 = 10.0;
+
+/// The track position, on the log track's step, of a value.
+pub fn log_track_position(id: ParamId, value: f64) -> f64 {
+    let position = id.spec().position_from_value(value) * LOG_TRACK_STEPS;
+    (position / LOG_TRACK_STEP).round() * LOG_TRACK_STEP
+}
 
 /// Properties of [`Slider`].
 #[derive(Properties, PartialEq, Clone)]
@@ -33,8 +48,8 @@ pub fn track_attributes(id: ParamId, value: f64) -> (f64, f64, f64, f64) {
         Scale::Log => (
             0.0,
             LOG_TRACK_STEPS,
-            1.0,
-            (spec.position_from_value(value) * LOG_TRACK_STEPS).round(),
+            LOG_TRACK_STEP,
+            log_track_position(id, value),
         ),
     }
 }
