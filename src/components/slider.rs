@@ -15,11 +15,6 @@ pub const LOG_TRACK_STEPS: f64 = 1000.0;
 /// Step of a log-scale slider's track: 100 detents, fine enough to drag
 /// (values are rounded to two significant digits anyway) and coarse enough
 /// that arrow keys move the value at least every few presses.
-pub const LOG_TRACK_STEPS: f64 = 1000.0;
-/// Step of a log-scale slider's track. Ten positions per step give 100
-/// detents: fine enough to drag (values are rounded to two significant
-/// digits anyway), coarse enough that each arrow-key press changes the
-/// value.
 pub const LOG_TRACK_STEP: f64 = 10.0;
 
 /// The track position, on the log track's step, of a value.
