@@ -285,6 +285,7 @@ fn draw(c: &HtmlCanvasElement, desc: &ChartDesc, scenario: &Scenario, with_basel
         &chart_text(&catalog, desc),
         &run,
         with_baseline.then_some(&baseline),
+        None,
     )
     .expect("drawing succeeds");
     assert!(drawn);

@@ -44,20 +44,28 @@ pub struct Layout {
 
 /// Size `canvas`'s backing store to its CSS size times the device pixel
 /// ratio and draw the chart on it. Returns whether anything was drawn (a
-/// canvas with no size, e.g. hidden, is skipped).
+/// canvas with no size, e.g. hidden, is skipped). `css_size` is the
+/// canvas's CSS size when a `ResizeObserver` has already reported it; when
+/// `None` it is measured, which forces a page layout.
 pub fn draw_on_canvas(
     canvas: &HtmlCanvasElement,
     desc: &ChartDesc,
     text: &ChartText,
     run: &Run,
     baseline: Option<&Run>,
+    css_size: Option<(f64, f64)>,
 ) -> Result<bool, String> {
     let pixel_ratio = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|r| r.is_finite() && *r > 0.0);
     let pixel_ratio = pixel_ratio.unwrap_or(1.0);
-    let rect = canvas.get_bounding_client_rect();
-    let (css_width, css_height) = (rect.width(), rect.height());
+    let (css_width, css_height) = match css_size {
+        Some((w, h)) if w > 0.0 && h > 0.0 => (w, h),
+        _ => {
+            let rect = canvas.get_bounding_client_rect();
+            (rect.width(), rect.height())
+        }
+    };
     if css_width <= 0.0 || css_height <= 0.0 {
         return Ok(false);
     }
@@ -128,11 +136,16 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         let baseline = props.show_baseline.then(|| props.baseline.clone());
         use_effect_with(
             (props.run.clone(), baseline, props.layout, css_size, text),
-            move |(run, baseline, _, _, text)| {
+            move |(run, baseline, _, css_size, text)| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    if let Err(message) =
-                        draw_on_canvas(&canvas, desc, text, run, baseline.as_deref())
-                    {
+                    if let Err(message) = draw_on_canvas(
+                        &canvas,
+                        desc,
+                        text,
+                        run,
+                        baseline.as_deref(),
+                        Some(*css_size),
+                    ) {
                         web_sys::console::error_1(
                             &format!("chart-{}: {message}", desc.name).into(),
                         );
