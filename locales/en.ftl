@@ -85,6 +85,7 @@ app-source-period = period: { $period }
 app-privacy = Everything runs in your browser; nothing you do here is sent anywhere.
 app-model-version = Model version { $version }.
 app-charts-heading = What the model shows
+app-see-charts = See the charts
 
 ## Values with units, as shown (value-<unit code>) and as read aloud (valuetext-<unit code>)
 value-percent = { $value }%

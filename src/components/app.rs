@@ -3,7 +3,7 @@
 use super::chart_panel::{ChartPanel, Layout};
 use super::slider::Slider;
 use super::sources_section::SourcesSection;
-use crate::charts::CHARTS;
+use crate::charts::{summary, CHARTS, RETENTION, WHERE};
 use crate::i18n::Messages;
 use crate::state::{Action, AppState};
 use talentflow_messages::Lang;
@@ -117,6 +117,13 @@ pub fn App(_props: &AppProps) -> Html {
                     <h2 id="controls-heading">{ messages.tr("app-controls-heading") }</h2>
                     <p class="intro">{ messages.tr("app-controls-intro") }</p>
                     { slider(Group::Main) }
+                    // On a phone the charts are below the fold: say at once
+                    // what the sliders just did (hidden beside the charts).
+                    <div class="headline" id="scenario-headline">
+                        <p>{ summary(&messages, &RETENTION, &run, &baseline) }</p>
+                        <p>{ summary(&messages, &WHERE, &run, &baseline) }</p>
+                        <a href="#chart-retention-title">{ messages.tr("app-see-charts") }</a>
+                    </div>
                     <details id="advanced">
                         <summary>{ messages.tr("app-advanced") }</summary>
                         { slider(Group::Advanced) }
