@@ -142,3 +142,31 @@ chart-where-china = In China
 chart-where-elsewhere = Elsewhere
 chart-where-source = MacroPolo 2019
 chart-where-summary = In { $year }, { $us }% of these researchers work in the US (baseline { $base_us }%) and { $china }% in China (baseline { $base_china }%).
+
+# --- scenarios, links, embeds and exports (issue 3): begin ---
+## Presets (preset-<id>-name, preset-<id>-description)
+app-presets-heading = Scenarios
+app-presets-intro = Start from a story, then move the sliders.
+app-preset-label = Scenario
+app-preset-custom = Your own settings
+app-preset-modified = { $name } (modified)
+app-preset-sources = Based on:
+preset-today-name = Today's policies continued
+preset-today-description = The 2025 settings stay as they are: visa restrictions after the revocation campaign and the H-1B fee, US compute about five times China's, China's funding growing about 10% a year. This is the baseline every other scenario is compared with.
+preset-open_door-name = An open door
+preset-open_door-description = Visa restrictions and the climate of scrutiny go back to where they were before 2018, before Proclamation 10043 and the China Initiative. Compute and funding stay as today.
+preset-decoupling-name = Full decoupling
+preset-decoupling-description = US-China AI cooperation ends, as a 2025 bill proposed: almost every Chinese student is refused a visa, scrutiny is at its height and tighter export controls widen the compute gap to 20 times. It asks how long the researchers already in the US would stay.
+preset-china_initiative-name = China Initiative revived
+preset-china_initiative-description = A climate like that of the 2018–2022 China Initiative returns, and sharper: two in three Chinese-descent scientists feel profiled and visa blocking reaches Proclamation 10043 levels. In surveys, 42% said that climate affected whether they would stay.
+preset-compute_parity-name = China reaches compute parity
+preset-compute_parity-description = China's AI compute catches up with the US's, as one forecast expects China's to pass the rest of the world by 2027. Today the US has about five times as much.
+preset-compute_gap_100x-name = Compute gap widens to 100×
+preset-compute_gap_100x-description = The US has a hundred times China's AI compute, the top of a leading Chinese lab head's estimate of 10 to 100 times. Export controls on AI chips push the same way.
+preset-china_funding_surge-name = China funding surge
+preset-china_funding_surge-description = China's public AI and science funding reaches three times today's level, through funds like the national AI investment fund and Big Fund III. Everything else stays as today.
+preset-talent_war-name = US talent war
+preset-talent_war-description = US big tech keeps paying top researchers multi-million offers while Chinese AI startups cut staff, doubling the US pay premium to six times. Visa and compute settings stay as today.
+preset-us_research_cuts-name = US research cuts
+preset-us_research_cuts-description = US federal research funding falls to 60% of its 2019 level, as the FY2026 budget request proposed for the NSF. Other settings stay as today.
+# --- scenarios, links, embeds and exports (issue 3): end ---

@@ -33,6 +33,8 @@ Usage:
       Print the yearly series of one scenario (default format: csv).
       Each --set changes one parameter from its default; the last --set
       of an id wins. Levers act from the policy start year on.
+      --query QUERY takes the query of an app link (visa_restrictions=60&v=0.1.0);
+      options apply in order, so a later --set overrides it.
   talentflow params [--format csv|markdown]
       Print the parameter table: ids, defaults, ranges, units, sources.
   talentflow help | --help | -h
@@ -174,6 +176,17 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command, String> {
                     .set_from_text(key.trim(), value)
                     .map_err(|e: ParamError| e.to_string())?;
             }
+            Long("query") | Short('q') => {
+                // The query of an app link: same decoding as the browser,
+                // so the same scenario and the same numbers. Damaged
+                // values are mended as in the app, with a warning each.
+                let query = text(parser.value().map_err(describe)?, "--query")?;
+                let decoded = talentflow_model::query::decode_onto(scenario, &query);
+                for notice in &decoded.notices {
+                    eprintln!("talentflow: warning: {}", one_line(&notice.to_string()));
+                }
+                scenario = decoded.scenario;
+            }
             Long("format") | Short('f') => {
                 let name = text(parser.value().map_err(describe)?, "--format")?;
                 format = match name.as_str() {
@@ -306,6 +319,24 @@ mod tests {
                 assert_eq!(scenario.get(ParamId::VisaRestrictions), 70.0);
                 assert_eq!(scenario.get(ParamId::ComputeRatio), 20.0);
                 assert_eq!(format, RunFormat::Csv);
+            }
+            other => panic!("expected a run, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn query_sets_the_scenario_of_an_app_link_and_a_later_set_wins() {
+        let parsed = parse(args(&[
+            "run",
+            "--query",
+            "?visa_restrictions=60&compute_ratio=20&pin=open_door&v=0.1.0",
+            "--set",
+            "compute_ratio=30",
+        ]));
+        match parsed {
+            Ok(Command::Run { scenario, .. }) => {
+                assert_eq!(scenario.get(ParamId::VisaRestrictions), 60.0);
+                assert_eq!(scenario.get(ParamId::ComputeRatio), 30.0);
             }
             other => panic!("expected a run, got {other:?}"),
         }

@@ -19,6 +19,8 @@ pub mod engine;
 pub mod history;
 pub mod observations;
 pub mod params;
+pub mod presets;
+pub mod query;
 pub mod run;
 pub mod scenario;
 pub mod sources;
@@ -29,6 +31,8 @@ pub use observations::{Observation, Target, OBSERVATIONS, TARGETS};
 pub use params::{
     Group, Kind, ParamId, ParamSpec, Scale, Unit, LAST_HISTORY_YEAR, PARAMS, PARAM_COUNT,
 };
+pub use presets::{preset, Preset, PRESETS};
+pub use query::{Decoded, Notice};
 pub use run::{Measure, Run, SeriesId, SeriesSpec, Years, SERIES};
 pub use scenario::{ParamError, Scenario};
 pub use sources::{fact, Fact, FACTS};
