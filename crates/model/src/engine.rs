@@ -277,26 +277,120 @@ fn bounded(multiplier: f64) -> f64 {
     multiplier.min(MAX_HAZARD_MULTIPLIER)
 }
 
-/// Per-step rates, per year, for every flow of the model.
+/// The model's flows and their rates for one step.
+///
+/// The step adds the same flows in the same order every month; only their
+/// rates change. The first step records the topology (source, destination
+/// and output bucket of each flow); later steps only overwrite the rates.
+/// This keeps the step free of allocation and of per-flow classification.
 struct Rates {
-    list: Vec<(Stock, Stock, f64)>,
+    from: Vec<usize>,
+    to: Vec<usize>,
+    bucket: Vec<usize>,
+    /// Rates per year, in the order the flows were added.
+    rate: Vec<f64>,
+    /// People moved by each flow during the current step.
+    people: Vec<f64>,
+    cursor: usize,
 }
 
 impl Rates {
-    fn with_capacity() -> Rates {
+    fn new() -> Rates {
+        const CAPACITY: usize = 64;
         Rates {
-            list: Vec::with_capacity(64),
+            from: Vec::with_capacity(CAPACITY),
+            to: Vec::with_capacity(CAPACITY),
+            bucket: Vec::with_capacity(CAPACITY),
+            rate: Vec::with_capacity(CAPACITY),
+            people: Vec::with_capacity(CAPACITY),
+            cursor: 0,
         }
     }
 
+    /// Start writing the rates of a new step.
+    fn begin_step(&mut self) {
+        self.cursor = 0;
+    }
+
     fn add(&mut self, from: Stock, to: Stock, rate_per_year: f64) {
-        self.list.push((from, to, rate_per_year));
+        if self.cursor == self.rate.len() {
+            self.from.push(from.index());
+            self.to.push(to.index());
+            self.bucket.push(Bucket::of(from, to) as usize);
+            self.rate.push(rate_per_year);
+            self.people.push(0.0);
+        } else {
+            debug_assert!(
+                self.from[self.cursor] == from.index() && self.to[self.cursor] == to.index(),
+                "the step must add the same flows in the same order every time"
+            );
+            self.rate[self.cursor] = rate_per_year;
+        }
+        self.cursor += 1;
     }
 
     /// Flows from one stock to the US sectors, split by entry share.
     fn add_to_us_sectors(&mut self, from: Stock, rate_per_year: f64) {
         for s in SECTORS {
             self.add(from, s.early, rate_per_year * s.entry_share);
+        }
+    }
+
+    /// Move people between `stocks` for one step of `dt` years, recording
+    /// how many each flow moved in `self.people`.
+    fn apply(&mut self, stocks: &mut [f64; STOCK_COUNT]) {
+        let before = *stocks;
+        for i in 0..self.rate.len() {
+            let moved = self.rate[i] * before[self.from[i]] * DT_YEARS;
+            stocks[self.from[i]] -= moved;
+            stocks[self.to[i]] += moved;
+            self.people[i] = moved;
+        }
+    }
+
+    /// Move people as [`Rates::apply`] does, without recording.
+    fn apply_quietly(&self, stocks: &mut [f64; STOCK_COUNT]) {
+        let before = *stocks;
+        for i in 0..self.rate.len() {
+            let moved = self.rate[i] * before[self.from[i]] * DT_YEARS;
+            stocks[self.from[i]] -= moved;
+            stocks[self.to[i]] += moved;
+        }
+    }
+}
+
+/// Which yearly total a flow counts towards. Each flow is in at most one
+/// bucket; the yearly outputs are sums of buckets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
+enum Bucket {
+    None,
+    ToGradUs,
+    ToGradChina,
+    ToGradElsewhere,
+    GradUsStays,
+    GradUsToChina,
+    GradUsToElsewhere,
+    OtherIntoUsWork,
+    UsWorkToChina,
+    UsWorkToElsewhere,
+}
+
+const BUCKET_COUNT: usize = 10;
+
+impl Bucket {
+    fn of(from: Stock, to: Stock) -> Bucket {
+        match (from, to) {
+            (Stock::Pipeline, Stock::GradUs) => Bucket::ToGradUs,
+            (Stock::Pipeline, Stock::GradChina) => Bucket::ToGradChina,
+            (Stock::Pipeline, Stock::GradElsewhere) => Bucket::ToGradElsewhere,
+            (Stock::GradUs, t) if t.is_us_work() => Bucket::GradUsStays,
+            (Stock::GradUs, Stock::WorkChina) => Bucket::GradUsToChina,
+            (Stock::GradUs, Stock::WorkElsewhere) => Bucket::GradUsToElsewhere,
+            (f, t) if t.is_us_work() && !f.is_us_work() => Bucket::OtherIntoUsWork,
+            (f, Stock::WorkChina) if f.is_us_work() => Bucket::UsWorkToChina,
+            (f, Stock::WorkElsewhere) if f.is_us_work() => Bucket::UsWorkToElsewhere,
+            _ => Bucket::None,
         }
     }
 }
@@ -320,11 +414,16 @@ pub struct StepTrace<'a> {
 /// their ranges, and every rate is bounded (checked over the parameter
 /// matrix by the model checks).
 pub fn simulate(scenario: &Scenario) -> Run {
-    simulate_traced(scenario, |_| {})
+    run_model::<false>(scenario, |_| {})
 }
 
 /// Run one scenario, calling `trace` after every step.
-pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>)) -> Run {
+pub fn simulate_traced(scenario: &Scenario, trace: impl FnMut(&StepTrace<'_>)) -> Run {
+    run_model::<true>(scenario, trace)
+}
+
+/// The simulation; with `TRACE` false the per-step trace is never built.
+fn run_model<const TRACE: bool>(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>)) -> Run {
     let k = Coefficients::new(scenario);
     let years = Years::new(FIRST_YEAR, LAST_YEAR);
     let mut out = [[f64::NAN; (LAST_YEAR - FIRST_YEAR + 1) as usize]; SERIES_COUNT];
@@ -332,8 +431,8 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
     let mut stocks = [0.0f64; STOCK_COUNT];
     let mut cohort = [0.0f64; STOCK_COUNT];
     let mut cohort_started = false;
-    let mut rates = Rates::with_capacity();
-    let mut flows: Vec<Flow> = Vec::with_capacity(64);
+    let mut rates = Rates::new();
+    let mut flows: Vec<Flow> = Vec::new();
 
     let first_drivers = Drivers::in_year(scenario, SPIN_UP_YEAR);
     let mut perceived_us_pull = k.us_pull(&first_drivers);
@@ -370,7 +469,7 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
             let exp_us_hazard = (k.hazard_sensitivity * us_pull).exp();
             let exp_china_hazard = (k.hazard_sensitivity * china_pull).exp();
 
-            rates.list.clear();
+            rates.begin_step();
             // Graduate-school choice.
             let grad = block_us(k.grad_choice.shares(exp_us, exp_china), blocked);
             let r_pipe = 1.0 / PIPELINE_DELAY_YEARS;
@@ -440,33 +539,30 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
 
             // Apply flows to the main population.
             let before = stocks;
-            flows.clear();
-            let mut next = stocks;
-            next[Stock::Pipeline.index()] += entrants;
-            for &(from, to, rate) in &rates.list {
-                let people = rate * before[from.index()] * DT_YEARS;
-                next[from.index()] -= people;
-                next[to.index()] += people;
-                flows.push(Flow { from, to, people });
+            rates.apply(&mut stocks);
+            stocks[Stock::Pipeline.index()] += entrants;
+            if TRACE {
+                flows.clear();
+                flows.extend((0..rates.rate.len()).map(|i| Flow {
+                    from: Stock::ALL[rates.from[i]],
+                    to: Stock::ALL[rates.to[i]],
+                    people: rates.people[i],
+                }));
+                trace(&StepTrace {
+                    time_years: t,
+                    before: &before,
+                    after: &stocks,
+                    pipeline_entrants: entrants,
+                    flows: &flows,
+                });
             }
-            stocks = next;
-            trace(&StepTrace {
-                time_years: t,
-                before: &before,
-                after: &stocks,
-                pipeline_entrants: entrants,
-                flows: &flows,
-            });
-            acc.add_step(&before, &flows, entrants);
+            if year >= FIRST_YEAR {
+                acc.add_step(&before, &rates, entrants);
+            }
 
             // The tracked cohort moves on the same rates, with no entrants.
             if cohort_started {
-                let cb = cohort;
-                for &(from, to, rate) in &rates.list {
-                    let people = rate * cb[from.index()] * DT_YEARS;
-                    cohort[from.index()] -= people;
-                    cohort[to.index()] += people;
-                }
+                rates.apply_quietly(&mut cohort);
             }
         }
 
@@ -499,54 +595,26 @@ pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>
 #[derive(Default)]
 struct YearAccumulator {
     pipeline_entrants: f64,
-    to_grad_us: f64,
-    to_grad_china: f64,
-    to_grad_elsewhere: f64,
-    into_us_work: f64,
-    us_grads_graduating: f64,
-    us_grads_staying: f64,
-    us_work_to_china: f64,
-    us_work_to_elsewhere: f64,
-    us_work_to_china_incl_graduates: f64,
+    buckets: [f64; BUCKET_COUNT],
     us_work_stock_sum: f64,
     steps: f64,
 }
 
 impl YearAccumulator {
-    fn add_step(&mut self, before: &[f64; STOCK_COUNT], flows: &[Flow], entrants: f64) {
+    fn add_step(&mut self, before: &[f64; STOCK_COUNT], rates: &Rates, entrants: f64) {
         self.pipeline_entrants += entrants;
         self.us_work_stock_sum += Stock::US_WORK
             .iter()
             .map(|s| before[s.index()])
             .sum::<f64>();
         self.steps += 1.0;
-        for f in flows {
-            match (f.from, f.to) {
-                (Stock::Pipeline, Stock::GradUs) => self.to_grad_us += f.people,
-                (Stock::Pipeline, Stock::GradChina) => self.to_grad_china += f.people,
-                (Stock::Pipeline, Stock::GradElsewhere) => self.to_grad_elsewhere += f.people,
-                _ => {}
-            }
-            if f.from == Stock::GradUs {
-                self.us_grads_graduating += f.people;
-                if f.to.is_us_work() {
-                    self.us_grads_staying += f.people;
-                }
-            }
-            if f.to.is_us_work() && !f.from.is_us_work() {
-                self.into_us_work += f.people;
-            }
-            if f.from.is_us_work() {
-                match f.to {
-                    Stock::WorkChina => self.us_work_to_china += f.people,
-                    Stock::WorkElsewhere => self.us_work_to_elsewhere += f.people,
-                    _ => {}
-                }
-            }
-            if (f.from.is_us_work() || f.from == Stock::GradUs) && f.to == Stock::WorkChina {
-                self.us_work_to_china_incl_graduates += f.people;
-            }
+        for (bucket, people) in rates.bucket.iter().zip(&rates.people) {
+            self.buckets[*bucket] += people;
         }
+    }
+
+    fn total(&self, bucket: Bucket) -> f64 {
+        self.buckets[bucket as usize]
     }
 
     fn record(
@@ -556,6 +624,17 @@ impl YearAccumulator {
         s: &[f64; STOCK_COUNT],
         cohort: Option<&[f64; STOCK_COUNT]>,
     ) {
+        let to_grad_us = self.total(Bucket::ToGradUs);
+        let to_grad_china = self.total(Bucket::ToGradChina);
+        let to_grad_elsewhere = self.total(Bucket::ToGradElsewhere);
+        let us_grads_staying = self.total(Bucket::GradUsStays);
+        let us_grads_graduating = us_grads_staying
+            + self.total(Bucket::GradUsToChina)
+            + self.total(Bucket::GradUsToElsewhere);
+        let into_us_work = us_grads_staying + self.total(Bucket::OtherIntoUsWork);
+        let us_work_to_china = self.total(Bucket::UsWorkToChina);
+        let us_work_to_elsewhere = self.total(Bucket::UsWorkToElsewhere);
+        let us_work_to_china_incl_graduates = us_work_to_china + self.total(Bucket::GradUsToChina);
         use crate::stocks::Place;
         let at = |p: Place| -> f64 {
             Stock::ALL
@@ -582,8 +661,8 @@ impl YearAccumulator {
             set(SeriesId::Cohort2019InChina, cc / total);
             set(SeriesId::Cohort2019Elsewhere, ce / total);
         }
-        set(SeriesId::InflowUsGrad, self.to_grad_us);
-        set(SeriesId::InflowUsWork, self.into_us_work);
+        set(SeriesId::InflowUsGrad, to_grad_us);
+        set(SeriesId::InflowUsWork, into_us_work);
         set(SeriesId::StockUsGrad, s[Stock::GradUs.index()]);
         set(SeriesId::StockUsWork, us_work);
         set(SeriesId::StockChinaWork, s[Stock::WorkChina.index()]);
@@ -591,7 +670,7 @@ impl YearAccumulator {
         set(SeriesId::ShareWorkChina, cn / placed);
         set(SeriesId::ShareWorkElsewhere, el / placed);
         let mean_us_work = self.us_work_stock_sum / self.steps;
-        let leavers = self.us_work_to_china + self.us_work_to_elsewhere;
+        let leavers = us_work_to_china + us_work_to_elsewhere;
         // The share of US researchers who leave for China or elsewhere in a
         // year: the probability of leaving within a year at the year's mean
         // hazard (leavers per person-year). Close to the hazard itself when
@@ -607,34 +686,31 @@ impl YearAccumulator {
         set(
             SeriesId::ExitToChinaShare,
             if leavers > 0.0 {
-                self.us_work_to_china / leavers
+                us_work_to_china / leavers
             } else {
                 0.0
             },
         );
         set(SeriesId::PipelineEntrants, self.pipeline_entrants);
-        let chosen = self.to_grad_us + self.to_grad_china + self.to_grad_elsewhere;
+        let chosen = to_grad_us + to_grad_china + to_grad_elsewhere;
         set(
             SeriesId::GradChoiceUs,
             if chosen > 0.0 {
-                self.to_grad_us / chosen
+                to_grad_us / chosen
             } else {
                 0.0
             },
         );
-        set(SeriesId::InflowChinaGrad, self.to_grad_china);
+        set(SeriesId::InflowChinaGrad, to_grad_china);
         set(
             SeriesId::StayAtGraduation,
-            if self.us_grads_graduating > 0.0 {
-                self.us_grads_staying / self.us_grads_graduating
+            if us_grads_graduating > 0.0 {
+                us_grads_staying / us_grads_graduating
             } else {
                 0.0
             },
         );
-        set(
-            SeriesId::ReturnsToChina,
-            self.us_work_to_china_incl_graduates,
-        );
+        set(SeriesId::ReturnsToChina, us_work_to_china_incl_graduates);
         set(SeriesId::StockChinaGrad, s[Stock::GradChina.index()]);
         set(
             SeriesId::StockElsewhereWork,
