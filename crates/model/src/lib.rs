@@ -15,6 +15,7 @@
 //! assert!(share > 0.0 && share < 1.0);
 //! ```
 
+pub mod attribution;
 pub mod engine;
 pub mod history;
 pub mod observations;
@@ -23,19 +24,26 @@ pub mod presets;
 pub mod query;
 pub mod run;
 pub mod scenario;
+pub mod sensitivity;
 pub mod sources;
 pub mod stocks;
+pub mod uncertainty;
 
+pub use attribution::{attribute, attribute_many, Attribution};
 pub use engine::{simulate, simulate_traced, StepTrace};
 pub use observations::{Observation, Target, OBSERVATIONS, TARGETS};
 pub use params::{
-    Group, Kind, ParamId, ParamSpec, Scale, Unit, LAST_HISTORY_YEAR, PARAMS, PARAM_COUNT,
+    Group, Kind, ParamId, ParamSpec, Scale, Spread, Unit, LAST_HISTORY_YEAR, PARAMS, PARAM_COUNT,
 };
 pub use presets::{preset, Preset, PRESETS};
 pub use query::{Decoded, Notice};
 pub use run::{Measure, Run, SeriesId, SeriesSpec, Years, SERIES};
 pub use scenario::{ParamError, Scenario};
+pub use sensitivity::{sensitivity, OutcomeError, Sensitivity, SensitivityRow};
 pub use sources::{fact, Fact, FACTS};
+pub use uncertainty::{
+    bands, Bands, BandsBuilder, BandsError, Percentile, SplitMix64, HEADLINE_SERIES,
+};
 
 /// The model's version. Shown in the app and written into exported files
 /// and links, so that an old link can say it was made with an older model.

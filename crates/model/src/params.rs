@@ -135,6 +135,86 @@ pub struct ParamSpec {
     /// Ids of rows in `data/facts.csv` that the default rests on. Empty
     /// only for pure assumptions, whose reasoning is in `docs/model.md`.
     pub sources: &'static [&'static str],
+    /// How plausible values of this parameter are spread, in the
+    /// parameter's own unit: what the uncertainty bands draw from. Every
+    /// assumption and calibrated constant has one (reasoning in
+    /// `docs/model.md`, "How the assumptions were set"); levers have none,
+    /// since the reader sets them.
+    pub uncertainty: Option<Spread>,
+}
+
+/// A plausible distribution of one parameter, in the parameter's unit.
+/// Always inside the parameter's `[min, max]` (checked by a test).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Spread {
+    /// Every value between `low` and `high` equally plausible: used where
+    /// a source gives a range and no best value.
+    Uniform { low: f64, high: f64 },
+    /// Most plausible at `mode` (the table default), falling linearly to
+    /// nothing at `low` and `high`: a best guess with a stated range.
+    Triangular { low: f64, mode: f64, high: f64 },
+}
+
+impl Spread {
+    /// The lowest plausible value, in the parameter's unit.
+    pub const fn low(&self) -> f64 {
+        match *self {
+            Spread::Uniform { low, .. } | Spread::Triangular { low, .. } => low,
+        }
+    }
+    /// The highest plausible value, in the parameter's unit.
+    pub const fn high(&self) -> f64 {
+        match *self {
+            Spread::Uniform { high, .. } | Spread::Triangular { high, .. } => high,
+        }
+    }
+    /// Whether the numbers are finite, ordered (`low <= mode <= high`) and
+    /// span a range (`low < high`).
+    pub fn is_well_formed(&self) -> bool {
+        match *self {
+            Spread::Uniform { low, high } => low.is_finite() && high.is_finite() && low < high,
+            Spread::Triangular { low, mode, high } => {
+                low.is_finite()
+                    && mode.is_finite()
+                    && high.is_finite()
+                    && low < high
+                    && low <= mode
+                    && mode <= high
+            }
+        }
+    }
+    /// The value below which a fraction `u` (0..1) of the distribution
+    /// lies: the inverse cumulative distribution, which turns a uniform
+    /// random number into a draw. `u` outside 0..1 is clamped; NaN counts
+    /// as 0.5.
+    pub fn quantile(&self, u: f64) -> f64 {
+        let u = if u.is_nan() { 0.5 } else { u.clamp(0.0, 1.0) };
+        match *self {
+            Spread::Uniform { low, high } => low + u * (high - low),
+            Spread::Triangular { low, mode, high } => {
+                let width = high - low;
+                if width <= 0.0 {
+                    return mode;
+                }
+                let split = (mode - low) / width;
+                if u < split {
+                    low + (u * width * (mode - low)).sqrt()
+                } else {
+                    high - ((1.0 - u) * width * (high - mode)).sqrt()
+                }
+            }
+        }
+    }
+}
+
+/// A triangular spread (table shorthand).
+const fn tri(low: f64, mode: f64, high: f64) -> Option<Spread> {
+    Some(Spread::Triangular { low, mode, high })
+}
+
+/// A uniform spread (table shorthand).
+const fn uni(low: f64, high: f64) -> Option<Spread> {
+    Some(Spread::Uniform { low, high })
 }
 
 impl ParamSpec {
@@ -213,6 +293,7 @@ const fn row(
     scale: Scale,
     unit: Unit,
     sources: &'static [&'static str],
+    uncertainty: Option<Spread>,
 ) -> ParamSpec {
     ParamSpec {
         id,
@@ -226,6 +307,7 @@ const fn row(
         scale,
         unit,
         sources,
+        uncertainty,
     }
 }
 
@@ -233,50 +315,52 @@ use Group::{Advanced, Internal, Main};
 use Kind::{Assumption, Calibrated, Lever};
 
 /// The parameter table. Row `i` describes `ParamId` with discriminant `i`
-/// (checked by a test). One row per line: it is read as a table.
+/// (checked by a test). One row per line: it is read as a table. The last
+/// column is the plausible spread the uncertainty bands draw from
+/// (`tri(low, mode, high)` or `uni(low, high)`, in the parameter's unit).
 #[rustfmt::skip]
 pub const PARAMS: [ParamSpec; 25] = [
     // --- Levers: the reader's sliders -----------------------------------
     // Share of would-be Chinese graduate entrants that US visa policy
     // blocks. PP10043 alone: 16-27% of Chinese STEM graduate starters
     // (O18); 2025 revocations and the H-1B fee push it higher (O21, O22).
-    row(ParamId::VisaRestrictions, "visa_restrictions", Lever, Main, 30.0, 0.0, 90.0, 1.0, Scale::Linear, Unit::Percent, &["O18", "O16", "O21", "O22", "S16"]),
+    row(ParamId::VisaRestrictions, "visa_restrictions", Lever, Main, 30.0, 0.0, 90.0, 1.0, Scale::Linear, Unit::Percent, &["O18", "O16", "O21", "O22", "S16"], None),
     // China's public AI and S&T funding, 2019 = 1; grows about 10%/yr
     // (F03, F04), so 2026 is about 2.
-    row(ParamId::ChinaAiFunding, "china_ai_funding", Lever, Main, 2.0, 0.5, 8.0, 0.1, Scale::Log, Unit::Times2019, &["F03", "F04", "F01"]),
+    row(ParamId::ChinaAiFunding, "china_ai_funding", Lever, Main, 2.0, 0.5, 8.0, 0.1, Scale::Log, Unit::Times2019, &["F03", "F04", "F01"], None),
     // US:China AI compute. 5x by installed cluster performance (P01);
     // 10-100x by a leading Chinese lab head (P04). Contested.
-    row(ParamId::ComputeRatio, "compute_ratio", Lever, Main, 5.0, 1.0, 100.0, 0.1, Scale::Log, Unit::Ratio, &["P01", "P04", "P05"]),
+    row(ParamId::ComputeRatio, "compute_ratio", Lever, Main, 5.0, 1.0, 100.0, 0.1, Scale::Log, Unit::Ratio, &["P01", "P04", "P05"], None),
     // Share of Chinese-descent scientists in the US who feel racially
     // profiled: 42.2% in 2021 (C14).
-    row(ParamId::ScrutinyClimate, "scrutiny_climate", Lever, Advanced, 42.0, 0.0, 80.0, 1.0, Scale::Linear, Unit::Percent, &["C14", "S15", "O19", "O20"]),
+    row(ParamId::ScrutinyClimate, "scrutiny_climate", Lever, Advanced, 42.0, 0.0, 80.0, 1.0, Scale::Linear, Unit::Percent, &["C14", "S15", "O19", "O20"], None),
     // US federal research funding, 2019 = 1 (F11; FY2026 request F12).
-    row(ParamId::UsResearchFunding, "us_research_funding", Lever, Advanced, 1.0, 0.4, 2.0, 0.05, Scale::Linear, Unit::Times2019, &["F11", "F12"]),
+    row(ParamId::UsResearchFunding, "us_research_funding", Lever, Advanced, 1.0, 0.4, 2.0, 0.05, Scale::Linear, Unit::Times2019, &["F11", "F12"], None),
     // Pay of a top researcher in the US relative to China (W02-W06).
-    row(ParamId::PayGap, "pay_gap", Lever, Advanced, 3.0, 1.0, 10.0, 0.1, Scale::Log, Unit::Ratio, &["W02", "W03", "W04", "W05"]),
+    row(ParamId::PayGap, "pay_gap", Lever, Advanced, 3.0, 1.0, 10.0, 0.1, Scale::Log, Unit::Ratio, &["W02", "W03", "W04", "W05"], None),
     // Strength of the reinforcing loop in which China's pull grows with
     // its own researcher stock (1 = as calibrated; 0 = no loop).
-    row(ParamId::EcosystemLoop, "ecosystem_loop", Lever, Advanced, 1.0, 0.0, 2.0, 0.1, Scale::Linear, Unit::Multiplier, &["M17"]),
-    row(ParamId::PolicyStartYear, "policy_start_year", Lever, Advanced, 2027.0, 2027.0, 2040.0, 1.0, Scale::Linear, Unit::Year, &[]),
+    row(ParamId::EcosystemLoop, "ecosystem_loop", Lever, Advanced, 1.0, 0.0, 2.0, 0.1, Scale::Linear, Unit::Multiplier, &["M17"], None),
+    row(ParamId::PolicyStartYear, "policy_start_year", Lever, Advanced, 2027.0, 2027.0, 2040.0, 1.0, Scale::Linear, Unit::Year, &[], None),
     // --- Assumptions: behavioural weights (logit units) ----------------
-    row(ParamId::BetaCompute, "beta_compute", Assumption, Internal, 0.15, 0.0, 0.6, 0.01, Scale::Linear, Unit::Utility, &[]),
-    row(ParamId::BetaChinaFunding, "beta_china_funding", Assumption, Internal, 0.35, 0.0, 1.0, 0.01, Scale::Linear, Unit::Utility, &["S16", "S09"]),
-    row(ParamId::BetaUsFunding, "beta_us_funding", Assumption, Internal, 0.2, 0.0, 1.0, 0.01, Scale::Linear, Unit::Utility, &[]),
-    row(ParamId::BetaPay, "beta_pay", Assumption, Internal, 0.3, 0.0, 1.2, 0.01, Scale::Linear, Unit::Utility, &["E03", "S22"]),
-    row(ParamId::BetaEcosystem, "beta_ecosystem", Assumption, Internal, 0.3, 0.0, 1.0, 0.01, Scale::Linear, Unit::Utility, &["M17"]),
-    row(ParamId::BetaScrutiny, "beta_scrutiny", Assumption, Internal, 0.1, 0.0, 0.4, 0.01, Scale::Linear, Unit::Utility, &["S14", "S15", "C16"]),
-    row(ParamId::BetaVisa, "beta_visa", Assumption, Internal, 0.2, 0.0, 0.6, 0.01, Scale::Linear, Unit::Utility, &["S16", "S14"]),
-    row(ParamId::HazardSensitivity, "hazard_sensitivity", Assumption, Internal, 0.4, 0.0, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["S15"]),
-    row(ParamId::PerceptionDelay, "perception_delay", Assumption, Internal, 1.5, 0.5, 3.0, 0.1, Scale::Linear, Unit::Years, &[]),
-    row(ParamId::PipelineGrowth, "pipeline_growth", Assumption, Internal, 3.0, -3.0, 8.0, 0.1, Scale::Linear, Unit::PercentPerYear, &["M01", "M10"]),
+    row(ParamId::BetaCompute, "beta_compute", Assumption, Internal, 0.15, 0.0, 0.6, 0.01, Scale::Linear, Unit::Utility, &[], tri(0.0, 0.15, 0.4)),
+    row(ParamId::BetaChinaFunding, "beta_china_funding", Assumption, Internal, 0.35, 0.0, 1.0, 0.01, Scale::Linear, Unit::Utility, &["S16", "S09"], tri(0.1, 0.35, 0.7)),
+    row(ParamId::BetaUsFunding, "beta_us_funding", Assumption, Internal, 0.2, 0.0, 1.0, 0.01, Scale::Linear, Unit::Utility, &[], tri(0.0, 0.2, 0.5)),
+    row(ParamId::BetaPay, "beta_pay", Assumption, Internal, 0.3, 0.0, 1.2, 0.01, Scale::Linear, Unit::Utility, &["E03", "S22"], tri(0.1, 0.3, 0.6)),
+    row(ParamId::BetaEcosystem, "beta_ecosystem", Assumption, Internal, 0.3, 0.0, 1.0, 0.01, Scale::Linear, Unit::Utility, &["M17"], tri(0.0, 0.3, 0.7)),
+    row(ParamId::BetaScrutiny, "beta_scrutiny", Assumption, Internal, 0.1, 0.0, 0.4, 0.01, Scale::Linear, Unit::Utility, &["S14", "S15", "C16"], tri(0.05, 0.1, 0.2)),
+    row(ParamId::BetaVisa, "beta_visa", Assumption, Internal, 0.2, 0.0, 0.6, 0.01, Scale::Linear, Unit::Utility, &["S16", "S14"], tri(0.1, 0.2, 0.35)),
+    row(ParamId::HazardSensitivity, "hazard_sensitivity", Assumption, Internal, 0.4, 0.0, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["S15"], tri(0.25, 0.4, 0.6)),
+    row(ParamId::PerceptionDelay, "perception_delay", Assumption, Internal, 1.5, 0.5, 3.0, 0.1, Scale::Linear, Unit::Years, &[], uni(1.0, 2.0)),
+    row(ParamId::PipelineGrowth, "pipeline_growth", Assumption, Internal, 3.0, -3.0, 8.0, 0.1, Scale::Linear, Unit::PercentPerYear, &["M01", "M10"], tri(0.0, 3.0, 6.0)),
     // --- Calibrated constants ------------------------------------------
-    row(ParamId::GradChoiceUs, "grad_choice_us", Calibrated, Internal, 0.60, 0.2, 0.85, 0.01, Scale::Linear, Unit::Share, &["M05", "M19"]),
-    row(ParamId::GradChoiceElsewhere, "grad_choice_elsewhere", Calibrated, Internal, 0.10, 0.02, 0.3, 0.01, Scale::Linear, Unit::Share, &["M05", "M19"]),
-    row(ParamId::StayAtGraduation, "stay_at_graduation", Calibrated, Internal, 0.91, 0.6, 0.98, 0.005, Scale::Linear, Unit::Share, &["C12", "S05", "S06", "S08", "M06"]),
-    row(ParamId::ReturnHazard, "return_hazard", Calibrated, Internal, 0.025, 0.002, 0.1, 0.001, Scale::Linear, Unit::PerYear, &["C03", "C04", "C05", "S03", "S17"]),
-    row(ParamId::ReturnToChina, "return_to_china", Calibrated, Internal, 0.75, 0.3, 0.95, 0.01, Scale::Linear, Unit::Share, &["C04", "C05"]),
-    row(ParamId::TenureProtection, "tenure_protection", Calibrated, Internal, 0.35, 0.1, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["S03", "S17"]),
-    row(ParamId::CareerLength, "career_length", Assumption, Internal, 20.0, 10.0, 35.0, 1.0, Scale::Linear, Unit::Years, &[]),
+    row(ParamId::GradChoiceUs, "grad_choice_us", Calibrated, Internal, 0.60, 0.2, 0.85, 0.01, Scale::Linear, Unit::Share, &["M05", "M19"], tri(0.56, 0.6, 0.63)),
+    row(ParamId::GradChoiceElsewhere, "grad_choice_elsewhere", Calibrated, Internal, 0.10, 0.02, 0.3, 0.01, Scale::Linear, Unit::Share, &["M05", "M19"], tri(0.06, 0.1, 0.14)),
+    row(ParamId::StayAtGraduation, "stay_at_graduation", Calibrated, Internal, 0.91, 0.6, 0.98, 0.005, Scale::Linear, Unit::Share, &["C12", "S05", "S06", "S08", "M06"], tri(0.87, 0.91, 0.94)),
+    row(ParamId::ReturnHazard, "return_hazard", Calibrated, Internal, 0.025, 0.002, 0.1, 0.001, Scale::Linear, Unit::PerYear, &["C03", "C04", "C05", "S03", "S17"], tri(0.015, 0.025, 0.038)),
+    row(ParamId::ReturnToChina, "return_to_china", Calibrated, Internal, 0.75, 0.3, 0.95, 0.01, Scale::Linear, Unit::Share, &["C04", "C05"], tri(0.6, 0.75, 0.88)),
+    row(ParamId::TenureProtection, "tenure_protection", Calibrated, Internal, 0.35, 0.1, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["S03", "S17"], tri(0.2, 0.35, 0.6)),
+    row(ParamId::CareerLength, "career_length", Assumption, Internal, 20.0, 10.0, 35.0, 1.0, Scale::Linear, Unit::Years, &[], tri(15.0, 20.0, 28.0)),
 ];
 
 impl ParamId {
