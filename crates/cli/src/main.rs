@@ -1,7 +1,9 @@
 //! `talentflow`: run the talent-flow model from the command line.
 //!
 //! ```text
-//! talentflow run [--set ID=VALUE ...] [--format csv|json]
+//! talentflow run [--set ID=VALUE ...] [--draws N [--seed S]] [--format csv|json]
+//! talentflow sensitivity --outcome COLUMN --year YEAR [--set ID=VALUE ...]
+//! talentflow attribution --outcome COLUMN --year YEAR [--set ID=VALUE ...]
 //! talentflow params [--format csv|markdown]
 //! talentflow help
 //! ```
@@ -18,7 +20,8 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use talentflow_model::{ParamError, Scenario};
+use talentflow_model::uncertainty::{DEFAULT_SEED, MAX_DRAWS};
+use talentflow_model::{ParamError, Scenario, SeriesId};
 
 /// Exit status for a refused command line.
 const EXIT_USAGE: u8 = 2;
@@ -35,6 +38,20 @@ Usage:
       of an id wins. Levers act from the policy start year on.
       --query QUERY takes the query of an app link (visa_restrictions=60&v=0.1.0);
       options apply in order, so a later --set overrides it.
+      --draws N adds uncertainty bands: N draws (1 to 10000) of the
+      assumptions' plausible ranges, and for each headline column the
+      columns <column>_p05, _p25, _p50, _p75 and _p95. --seed S (a whole
+      number, default 1) picks the draws: the same N and S always print
+      the same bands.
+  talentflow sensitivity --outcome COLUMN --year YEAR [--set ID=VALUE ...]
+      Rank every lever and assumption by how far it moves one column of
+      `run` in one year, between its low and high value, the others held
+      at the scenario's values (CSV, largest swing first).
+  talentflow attribution --outcome COLUMN --year YEAR [--set ID=VALUE ...]
+      Split the change of one column in one year, from the baseline to the
+      scenario, among the settings that differ from their default (Shapley
+      values: each setting's effect averaged over the orders in which the
+      settings could be applied; the shares add up to the change).
   talentflow params [--format csv|markdown]
       Print the parameter table: ids, defaults, ranges, units, sources.
   talentflow help | --help | -h
@@ -45,6 +62,9 @@ Usage:
 Examples:
   talentflow run --set visa_restrictions=80 --set compute_ratio=20
   talentflow run --format json > baseline.json
+  talentflow run --draws 200 --seed 7 --set visa_restrictions=60
+  talentflow sensitivity --outcome cohort2019_in_us --year 2035
+  talentflow attribution --outcome inflow_us_grad --year 2035 --set visa_restrictions=70 --set compute_ratio=20
   talentflow params --format markdown
 ";
 
@@ -56,6 +76,18 @@ enum Command {
     Run {
         scenario: Box<Scenario>,
         format: RunFormat,
+        /// Uncertainty bands to add: (draws, seed).
+        bands: Option<(usize, u64)>,
+    },
+    Sensitivity {
+        scenario: Box<Scenario>,
+        outcome: SeriesId,
+        year: i32,
+    },
+    Attribution {
+        scenario: Box<Scenario>,
+        outcome: SeriesId,
+        year: i32,
     },
     Params {
         format: ParamsFormat,
@@ -94,15 +126,62 @@ fn main() -> ExitCode {
         Command::Run {
             scenario,
             format: RunFormat::Csv,
+            bands: None,
         } => talentflow_model::simulate(&scenario).to_csv(),
         Command::Run {
             scenario,
+            format,
+            bands: Some((draws, seed)),
+        } => {
+            let bands = match talentflow_model::bands(&scenario, draws, seed) {
+                Ok(bands) => bands,
+                Err(e) => {
+                    eprintln!("talentflow: --draws: {}", one_line(&e.to_string()));
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            };
+            match format {
+                RunFormat::Csv => output::run_csv_with_bands(&bands),
+                RunFormat::Json => match output::run_json(&scenario, Some(&bands)) {
+                    Ok(text) => text,
+                    Err(message) => {
+                        eprintln!("talentflow: {}", one_line(&message));
+                        return ExitCode::from(EXIT_IO);
+                    }
+                },
+            }
+        }
+        Command::Run {
+            scenario,
             format: RunFormat::Json,
-        } => match output::run_json(&scenario) {
+            bands: None,
+        } => match output::run_json(&scenario, None) {
             Ok(text) => text,
             Err(message) => {
                 eprintln!("talentflow: {}", one_line(&message));
                 return ExitCode::from(EXIT_IO);
+            }
+        },
+        Command::Sensitivity {
+            scenario,
+            outcome,
+            year,
+        } => match talentflow_model::sensitivity(&scenario, outcome, year) {
+            Ok(ranking) => output::sensitivity_csv(&ranking),
+            Err(e) => {
+                eprintln!("talentflow: {}", one_line(&e.to_string()));
+                return ExitCode::from(EXIT_USAGE);
+            }
+        },
+        Command::Attribution {
+            scenario,
+            outcome,
+            year,
+        } => match talentflow_model::attribute(&scenario, outcome, year) {
+            Ok(attribution) => output::attribution_csv(&scenario, &attribution),
+            Err(e) => {
+                eprintln!("talentflow: {}", one_line(&e.to_string()));
+                return ExitCode::from(EXIT_USAGE);
             }
         },
         Command::Params {
@@ -147,8 +226,10 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
         "help" => finish(&mut parser, Command::Help),
         "run" => parse_run(&mut parser),
         "params" => parse_params(&mut parser),
+        "sensitivity" => parse_outcome_command(&mut parser, "sensitivity"),
+        "attribution" => parse_outcome_command(&mut parser, "attribution"),
         other => Err(format!(
-            "unknown subcommand '{other}' (expected run, params or help)"
+            "unknown subcommand '{other}' (expected run, sensitivity, attribution, params or help)"
         )),
     }
 }
@@ -165,16 +246,13 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command, String> {
     use lexopt::prelude::*;
     let mut scenario = Scenario::baseline();
     let mut format = RunFormat::Csv;
+    let mut draws: Option<usize> = None;
+    let mut seed: Option<u64> = None;
     while let Some(arg) = parser.next().map_err(describe)? {
         match arg {
             Long("set") | Short('s') => {
                 let assignment = text(parser.value().map_err(describe)?, "--set")?;
-                let (key, value) = assignment
-                    .split_once('=')
-                    .ok_or_else(|| format!("--set '{assignment}' is not of the form ID=VALUE (for example visa_restrictions=50)"))?;
-                scenario
-                    .set_from_text(key.trim(), value)
-                    .map_err(|e: ParamError| e.to_string())?;
+                apply_set(&mut scenario, &assignment)?;
             }
             Long("query") | Short('q') => {
                 // The query of an app link: same decoding as the browser,
@@ -186,6 +264,14 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command, String> {
                     eprintln!("talentflow: warning: {}", one_line(&notice.to_string()));
                 }
                 scenario = decoded.scenario;
+            }
+            Long("draws") => {
+                let value = text(parser.value().map_err(describe)?, "--draws")?;
+                draws = Some(parse_draws(&value)?);
+            }
+            Long("seed") => {
+                let value = text(parser.value().map_err(describe)?, "--seed")?;
+                seed = Some(parse_seed(&value)?);
             }
             Long("format") | Short('f') => {
                 let name = text(parser.value().map_err(describe)?, "--format")?;
@@ -203,9 +289,103 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command, String> {
             other => return Err(unexpected(other)),
         }
     }
+    let bands = match (draws, seed) {
+        (Some(n), s) => Some((n, s.unwrap_or(DEFAULT_SEED))),
+        (None, Some(_)) => {
+            return Err(
+                "--seed needs --draws N (how many draws the uncertainty bands take)".to_string(),
+            )
+        }
+        (None, None) => None,
+    };
     Ok(Command::Run {
         scenario: Box::new(scenario),
         format,
+        bands,
+    })
+}
+
+/// Apply one `--set ID=VALUE`.
+fn apply_set(scenario: &mut Scenario, assignment: &str) -> Result<(), String> {
+    let (key, value) = assignment.split_once('=').ok_or_else(|| {
+        format!(
+            "--set '{assignment}' is not of the form ID=VALUE (for example visa_restrictions=50)"
+        )
+    })?;
+    scenario
+        .set_from_text(key.trim(), value)
+        .map(|_| ())
+        .map_err(|e: ParamError| e.to_string())
+}
+
+/// The number of draws of `--draws`: a whole number from 1 to [`MAX_DRAWS`].
+fn parse_draws(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_DRAWS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "--draws: '{value}' is not a whole number from 1 to {MAX_DRAWS}"
+        )),
+    }
+}
+
+/// The seed of `--seed`: a whole number from 0 to 2^64 − 1.
+fn parse_seed(value: &str) -> Result<u64, String> {
+    value.trim().parse::<u64>().map_err(|_| {
+        format!(
+            "--seed: '{value}' is not a whole number from 0 to {}",
+            u64::MAX
+        )
+    })
+}
+
+/// `sensitivity` and `attribution`: an outcome column, a year, a scenario.
+fn parse_outcome_command(parser: &mut lexopt::Parser, name: &str) -> Result<Command, String> {
+    use lexopt::prelude::*;
+    let mut scenario = Scenario::baseline();
+    let mut outcome: Option<SeriesId> = None;
+    let mut year: Option<i32> = None;
+    while let Some(arg) = parser.next().map_err(describe)? {
+        match arg {
+            Long("set") | Short('s') => {
+                let assignment = text(parser.value().map_err(describe)?, "--set")?;
+                apply_set(&mut scenario, &assignment)?;
+            }
+            Long("outcome") | Short('o') => {
+                let key = text(parser.value().map_err(describe)?, "--outcome")?;
+                outcome = Some(SeriesId::from_key(key.trim()).ok_or_else(|| {
+                    format!(
+                        "--outcome: unknown column '{key}' (a column of `talentflow run`, for example cohort2019_in_us)"
+                    )
+                })?);
+            }
+            Long("year") | Short('y') => {
+                let value = text(parser.value().map_err(describe)?, "--year")?;
+                year =
+                    Some(value.trim().parse::<i32>().map_err(|_| {
+                        format!("--year: '{value}' is not a year (for example 2035)")
+                    })?);
+            }
+            Long("help") | Short('h') => return finish(parser, Command::Help),
+            other => return Err(unexpected(other)),
+        }
+    }
+    let outcome = outcome.ok_or_else(|| {
+        format!("{name} needs --outcome COLUMN (for example --outcome cohort2019_in_us)")
+    })?;
+    let year = year.ok_or_else(|| format!("{name} needs --year YEAR (for example --year 2035)"))?;
+    let scenario = Box::new(scenario);
+    Ok(if name == "attribution" {
+        Command::Attribution {
+            scenario,
+            outcome,
+            year,
+        }
+    } else {
+        Command::Sensitivity {
+            scenario,
+            outcome,
+            year,
+        }
     })
 }
 
@@ -315,7 +495,9 @@ mod tests {
             "compute_ratio=20",
         ]));
         match parsed {
-            Ok(Command::Run { scenario, format }) => {
+            Ok(Command::Run {
+                scenario, format, ..
+            }) => {
                 assert_eq!(scenario.get(ParamId::VisaRestrictions), 70.0);
                 assert_eq!(scenario.get(ParamId::ComputeRatio), 20.0);
                 assert_eq!(format, RunFormat::Csv);

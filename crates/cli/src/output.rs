@@ -1,12 +1,14 @@
-//! What `talentflow` prints: a run as JSON, the parameter table as CSV or
-//! as a Markdown table (the one `docs/model.md` embeds).
+//! What `talentflow` prints: a run as JSON, or as CSV with uncertainty
+//! bands; a sensitivity ranking and an attribution as CSV; the parameter
+//! table as CSV or as a Markdown table (the one `docs/model.md` embeds).
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 use talentflow_messages::{Catalog, Lang};
 use talentflow_model::run::format_value;
 use talentflow_model::{
-    simulate, Group, Kind, ParamSpec, Scale, Scenario, MODEL_VERSION, PARAMS, SERIES,
+    simulate, Attribution, Bands, Group, Kind, ParamSpec, Percentile, Scale, Scenario, Sensitivity,
+    Spread, HEADLINE_SERIES, MODEL_VERSION, PARAMS, SERIES,
 };
 
 /// A JSON object whose keys keep the order they were added in (the table
@@ -43,8 +45,9 @@ fn json_number(text: &str) -> Value {
 
 /// One run as a JSON document: the model version, every parameter's value,
 /// the policy start year, the years, and every series keyed by its CSV
-/// column name.
-pub fn run_json(scenario: &Scenario) -> Result<String, String> {
+/// column name; with `bands`, also `draws`, `seed` and the band series
+/// (`<column>_p05` ... `<column>_p95`, as in the CSV).
+pub fn run_json(scenario: &Scenario, bands: Option<&Bands>) -> Result<String, String> {
     let run = simulate(scenario);
     let parameters = PARAMS
         .iter()
@@ -58,7 +61,7 @@ pub fn run_json(scenario: &Scenario) -> Result<String, String> {
             )
         })
         .collect();
-    let series = SERIES
+    let mut series: Vec<(&'static str, Node)> = SERIES
         .iter()
         .map(|spec| {
             let values = run
@@ -69,7 +72,13 @@ pub fn run_json(scenario: &Scenario) -> Result<String, String> {
             (spec.key, Node::Plain(Value::Array(values)))
         })
         .collect();
-    let document = Ordered(vec![
+    if let Some(bands) = bands {
+        for (name, values) in band_columns(bands) {
+            let values = values.iter().map(|v| json_number(v)).collect();
+            series.push((name, Node::Plain(Value::Array(values))));
+        }
+    }
+    let mut header = vec![
         ("model_version", Node::Plain(Value::from(MODEL_VERSION))),
         ("scenario", Node::Object(Ordered(parameters))),
         (
@@ -80,21 +89,137 @@ pub fn run_json(scenario: &Scenario) -> Result<String, String> {
             "years",
             Node::Plain(Value::from(run.years().iter().collect::<Vec<i32>>())),
         ),
-        ("series", Node::Object(Ordered(series))),
-    ]);
+    ];
+    if let Some(bands) = bands {
+        header.push(("draws", Node::Plain(Value::from(bands.draws()))));
+        header.push(("seed", Node::Plain(Value::from(bands.seed()))));
+    }
+    header.push(("series", Node::Object(Ordered(series))));
+    let document = Ordered(header);
     let mut text =
         serde_json::to_string_pretty(&document).map_err(|e| format!("cannot write JSON: {e}"))?;
     text.push('\n');
     Ok(text)
 }
 
+/// The band columns: for each headline series, in
+/// [`HEADLINE_SERIES`] order, `<column>_p05` to `<column>_p95`, each with
+/// one formatted cell per year (blank where the series is not defined).
+/// Column names are leaked once per process: 40 short strings.
+fn band_columns(bands: &Bands) -> Vec<(&'static str, Vec<String>)> {
+    let mut columns = Vec::with_capacity(HEADLINE_SERIES.len() * Percentile::ALL.len());
+    for series in HEADLINE_SERIES {
+        for p in Percentile::ALL {
+            let name: &'static str =
+                Box::leak(format!("{}_{}", series.key(), p.suffix()).into_boxed_str());
+            let cells = bands
+                .series(series, p)
+                .unwrap_or_default()
+                .iter()
+                .map(|&v| format_value(v, series.spec().measure))
+                .collect();
+            columns.push((name, cells));
+        }
+    }
+    columns
+}
+
+/// The central run's CSV (exactly [`talentflow_model::Run::to_csv`]) with
+/// the band columns appended to every line.
+pub fn run_csv_with_bands(bands: &Bands) -> String {
+    let base = bands.central().to_csv();
+    let columns = band_columns(bands);
+    let mut out = String::with_capacity(base.len() * 3);
+    for (i, line) in base.lines().enumerate() {
+        out.push_str(line);
+        for (name, cells) in &columns {
+            out.push(',');
+            if i == 0 {
+                out.push_str(name);
+            } else if let Some(cell) = cells.get(i - 1) {
+                out.push_str(cell);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A sensitivity ranking as CSV: `param, low_value, high_value,
+/// outcome_at_low, outcome_at_high, swing`, largest swing first. Parameter
+/// values print as in `talentflow params`; outcomes and swings as the
+/// outcome's column prints in `run`.
+pub fn sensitivity_csv(ranking: &Sensitivity) -> String {
+    let measure = ranking.outcome.spec().measure;
+    let mut out = String::from("param,low_value,high_value,outcome_at_low,outcome_at_high,swing\n");
+    for row in &ranking.rows {
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            row.param.spec().key,
+            row.low_value,
+            row.high_value,
+            format_value(row.outcome_at_low, measure),
+            format_value(row.outcome_at_high, measure),
+            format_value(row.swing, measure),
+        ));
+    }
+    out
+}
+
+/// An attribution as CSV: `param, baseline_value, scenario_value,
+/// contribution`, one row per changed setting (largest share first), then
+/// a `total` row with the outcome under the baseline and the scenario and
+/// the whole change. Contributions print as the outcome's column prints
+/// in `run`.
+pub fn attribution_csv(scenario: &Scenario, attribution: &Attribution) -> String {
+    let measure = attribution.outcome.spec().measure;
+    let mut out = String::from("param,baseline_value,scenario_value,contribution\n");
+    for (id, contribution) in &attribution.contributions {
+        out.push_str(&format!(
+            "{},{},{},{}\n",
+            id.spec().key,
+            id.spec().default,
+            scenario.get(*id),
+            format_value(*contribution, measure),
+        ));
+    }
+    out.push_str(&format!(
+        "total,{},{},{}\n",
+        format_value(attribution.baseline, measure),
+        format_value(attribution.scenario, measure),
+        format_value(attribution.total(), measure),
+    ));
+    out
+}
+
 /// The columns of the parameter table, in order.
-const PARAM_COLUMNS: [&str; 11] = [
-    "key", "kind", "group", "default", "min", "max", "step", "scale", "unit", "label", "sources",
+const PARAM_COLUMNS: [&str; 12] = [
+    "key",
+    "kind",
+    "group",
+    "default",
+    "min",
+    "max",
+    "step",
+    "scale",
+    "unit",
+    "label",
+    "sources",
+    "plausible",
 ];
 
+/// A parameter's plausible spread, as the table prints it:
+/// `triangular LOW MODE HIGH`, `uniform LOW HIGH`, or blank for a lever.
+fn spread_cell(spread: Option<Spread>) -> String {
+    match spread {
+        Some(Spread::Triangular { low, mode, high }) => format!("triangular {low} {mode} {high}"),
+        Some(Spread::Uniform { low, high }) => format!("uniform {low} {high}"),
+        None => String::new(),
+    }
+}
+
 /// One parameter's cells, in [`PARAM_COLUMNS`] order.
-fn param_cells(p: &ParamSpec, catalog: &Catalog) -> [String; 11] {
+fn param_cells(p: &ParamSpec, catalog: &Catalog) -> [String; 12] {
     let kind = match p.kind {
         Kind::Lever => "lever",
         Kind::Assumption => "assumption",
@@ -121,6 +246,7 @@ fn param_cells(p: &ParamSpec, catalog: &Catalog) -> [String; 11] {
         p.unit.code().to_string(),
         catalog.text(&p.label_key()).into_owned(),
         p.sources.join(" "),
+        spread_cell(p.uncertainty),
     ]
 }
 

@@ -289,7 +289,7 @@ fn params_lists_every_parameter_with_its_range() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("key,kind,group,default,min,max,step,scale,unit,label,sources")
+        Some("key,kind,group,default,min,max,step,scale,unit,label,sources,plausible")
     );
     let keys: Vec<&str> = lines
         .map(|l| l.split(',').next().unwrap_or_default())
@@ -300,6 +300,16 @@ fn params_lists_every_parameter_with_its_range() {
         text.contains(
             "visa_restrictions,lever,main,30,0,90,1,linear,percent,US visa restrictions,"
         ),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("perception_delay,") && l.ends_with(",uniform 1 2")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("beta_compute,") && l.ends_with(",triangular 0 0.15 0.4")),
         "{text}"
     );
 }
