@@ -36,7 +36,7 @@ pub const SAMPLED_ORDERS: usize = 64;
 const _: () = assert!(PARAM_COUNT < 64);
 
 /// The fixed seed of the sampled orders.
-const ORDER_SEED: u64 = 0x5EED_0F_0DE5;
+const ORDER_SEED: u64 = 0x5EED_0F0D_E500;
 
 /// How one outcome in one year changed, and which settings account for it.
 #[derive(Clone, Debug, PartialEq)]
