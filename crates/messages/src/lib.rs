@@ -1,182 +1,452 @@
-//! Every string a reader sees, looked up by key.
+//! Every string a reader sees, looked up by key, in every language the
+//! product speaks.
 //!
 //! Messages live in one file per language under `locales/` at the
-//! repository root, written in Project Fluent syntax (`key = text`, with
-//! `{ $name }` placeables and indented continuation lines). Only that simple
-//! subset is used for now, read by [`Catalog::parse`]; a test keeps the
-//! files inside it. The model carries keys (`param-<key>-label`); the app
-//! and the command line turn keys into text here.
+//! repository root (`en.ftl`, `zh.ftl`), written in Project Fluent syntax
+//! and resolved by Project Fluent's own crates (`fluent-bundle`). The model
+//! carries keys (`param-<key>-label`); the app and the command line turn
+//! keys into text here, and [`number`] writes the digits that go into
+//! placeables.
+//!
+//! Placeables are filled with strings the caller has already formatted
+//! for the language ([`NumberFormat`]), so Fluent's own number formatting
+//! is never involved, and Unicode bidi isolation marks are turned off:
+//! both languages run left to right, and the marks would end up inside
+//! copied text, CSV titles and test expectations.
+//!
+//! Fluent keeps the line breaks of a multi-line message; the files keep
+//! every message on one line.
 
+pub mod number;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource};
+use fluent_syntax::ast;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
+use unic_langid::LanguageIdentifier;
+
+pub use number::NumberFormat;
 
 /// A language the product speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
+    /// English.
     En,
+    /// Simplified Chinese, with mainland terminology. Its tag is `zh-CN`
+    /// (see [`Lang::tag`]); [`Lang::from_tag`] takes every Chinese tag.
+    Zh,
 }
 
 impl Lang {
-    /// BCP 47 tag, for `<html lang>` and the URL.
+    /// Every language, English (the fallback) first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// BCP 47 tag, for `<html lang>`, the URL and the Fluent bundle.
+    ///
+    /// Chinese is `zh-CN`, not bare `zh`: the translation is Simplified
+    /// Chinese in mainland usage, `zh-CN` is what mainland browsers send
+    /// first, and with it as the page's `lang` browsers pick a Simplified
+    /// Chinese font for CJK characters shared with Japanese and Traditional
+    /// Chinese. [`Lang::from_tag`] accepts `zh`, `zh-Hans` and the rest.
     pub const fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Zh => "zh-CN",
         }
     }
+
     /// The message file's text.
     pub const fn source(self) -> &'static str {
         match self {
             Lang::En => include_str!("../../../locales/en.ftl"),
+            Lang::Zh => include_str!("../../../locales/zh.ftl"),
         }
+    }
+
+    /// The language of a BCP 47 tag, by its primary language subtag,
+    /// ignoring case, script, region and `_` for `-`: `en`, `en-US`,
+    /// `en_GB` are English; `zh`, `zh-CN`, `zh-Hans`, `zh-Hans-CN` are
+    /// Chinese, and so are `zh-TW` and `zh-Hant` (Simplified Chinese is the
+    /// only Chinese there is, and nearer to those readers than English).
+    /// `None` for a language the product does not speak or a malformed tag.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let id: LanguageIdentifier = tag.trim().parse().ok()?;
+        match id.language.as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The first language of `tags` (a reader's preferences, best first,
+    /// as `navigator.languages` lists them) that the product speaks;
+    /// English when there is none.
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or(Lang::En)
+    }
+
+    /// How this language writes numbers.
+    pub const fn numbers(self) -> NumberFormat {
+        match self {
+            Lang::En => NumberFormat::EN,
+            Lang::Zh => NumberFormat::ZH,
+        }
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        // Both tags are constants known to parse; `default()` is `und`,
+        // which only affects plural rules, and no message selects on one.
+        self.tag().parse().unwrap_or_default()
     }
 }
 
 /// The messages of one language.
-#[derive(Clone, Debug)]
 pub struct Catalog {
     lang: Lang,
-    messages: HashMap<&'static str, String>,
+    resource: Rc<FluentResource>,
+    bundle: FluentBundle<Rc<FluentResource>>,
 }
 
-/// A line of a message file that is not in the supported subset.
+/// Something wrong in a message file: a syntax error, or a message
+/// declared twice.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
+    /// The line (from 1) where it is.
     pub line: usize,
+    /// What is wrong, and the line's text.
     pub text: String,
 }
 
+impl fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalog")
+            .field("lang", &self.lang)
+            .field("messages", &self.keys().len())
+            .finish()
+    }
+}
+
 impl Catalog {
-    /// The catalog of `lang`, from its built-in file. A line the reader
+    /// The catalog of `lang`, from its built-in file. An entry Fluent
     /// cannot parse is skipped (the test suite keeps the files clean).
     pub fn load(lang: Lang) -> Catalog {
-        let (messages, _) = Self::parse(lang.source());
-        Catalog { lang, messages }
+        Catalog::from_source(lang, lang.source()).0
+    }
+
+    /// A catalog from message-file text, with what was wrong in it.
+    pub fn from_source(lang: Lang, source: &str) -> (Catalog, Vec<ParseError>) {
+        let mut errors = Vec::new();
+        let resource = match FluentResource::try_new(source.to_string()) {
+            Ok(resource) => resource,
+            Err((resource, parse_errors)) => {
+                errors.extend(parse_errors.into_iter().map(|e| {
+                    let line = line_of(source, e.pos.start);
+                    ParseError {
+                        line,
+                        text: format!("{e}: {}", line_text(source, line)),
+                    }
+                }));
+                resource
+            }
+        };
+        let resource = Rc::new(resource);
+        let mut bundle = FluentBundle::new(vec![lang.langid()]);
+        bundle.set_use_isolating(false);
+        if let Err(add_errors) = bundle.add_resource(Rc::clone(&resource)) {
+            errors.extend(add_errors.into_iter().map(|e| {
+                let line = match &e {
+                    FluentError::Overriding { id, .. } => last_line_defining(source, id),
+                    _ => 0,
+                };
+                ParseError {
+                    line,
+                    text: e.to_string(),
+                }
+            }));
+        }
+        let catalog = Catalog {
+            lang,
+            resource,
+            bundle,
+        };
+        (catalog, errors)
     }
 
     pub fn lang(&self) -> Lang {
         self.lang
     }
 
-    /// Parse message-file text: returns the messages and the lines that
-    /// were not understood.
-    pub fn parse(source: &'static str) -> (HashMap<&'static str, String>, Vec<ParseError>) {
-        let mut messages: HashMap<&'static str, String> = HashMap::new();
-        let mut errors = Vec::new();
-        let mut current: Option<&'static str> = None;
-        for (n, line) in source.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                current = if line.trim().is_empty() {
-                    None
-                } else {
-                    current
-                };
-                continue;
-            }
-            if line.starts_with(' ') {
-                match current.and_then(|k| messages.get_mut(k)) {
-                    Some(text) => {
-                        if !text.is_empty() {
-                            text.push(' ');
-                        }
-                        text.push_str(line.trim());
-                    }
-                    None => errors.push(ParseError {
-                        line: n + 1,
-                        text: line.to_string(),
-                    }),
-                }
-                continue;
-            }
-            match line.split_once('=') {
-                Some((key, value)) if is_identifier(key.trim()) => {
-                    let key = key.trim();
-                    messages.insert(key, value.trim().to_string());
-                    current = Some(key);
-                }
-                _ => {
-                    errors.push(ParseError {
-                        line: n + 1,
-                        text: line.to_string(),
-                    });
-                    current = None;
-                }
-            }
-        }
-        (messages, errors)
+    /// How this catalog's language writes numbers.
+    pub fn numbers(&self) -> NumberFormat {
+        self.lang.numbers()
     }
 
-    /// Whether `key` has a message.
+    /// Whether `key` has a message with a value.
     pub fn has(&self, key: &str) -> bool {
-        self.messages.contains_key(key)
+        self.pattern(key).is_some()
     }
 
     /// The message for `key`, or the key itself in brackets when missing,
     /// so that a missing message shows (and a test catches it) rather than
     /// leaving a blank.
     pub fn text(&self, key: &str) -> Cow<'_, str> {
-        match self.messages.get(key) {
-            Some(t) => Cow::Borrowed(t.as_str()),
-            None => Cow::Owned(format!("[{key}]")),
+        match self.pattern(key) {
+            Some(pattern) => {
+                let mut errors = Vec::new();
+                self.bundle.format_pattern(pattern, None, &mut errors)
+            }
+            None => Cow::Owned(missing(key)),
         }
     }
 
-    /// The message for `key` with `{ $name }` placeables filled in.
+    /// The message for `key` with `{ $name }` placeables filled in by the
+    /// given strings, as they are. A placeable left without a value shows
+    /// as `{$name}`.
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut out = self.text(key).into_owned();
+        let Some(pattern) = self.pattern(key) else {
+            return missing(key);
+        };
+        let mut fluent_args = FluentArgs::with_capacity(args.len());
         for (name, value) in args {
-            out = out.replace(&format!("{{ ${name} }}"), value);
+            fluent_args.set(*name, *value);
         }
-        out
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned()
     }
 
-    /// Every key, sorted (for tests and docs).
-    pub fn keys(&self) -> Vec<&'static str> {
-        let mut keys: Vec<&'static str> = self.messages.keys().copied().collect();
+    /// Every message key, sorted (for tests and docs). Terms (`-name`)
+    /// are private to a file and not listed.
+    pub fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self
+            .resource
+            .entries()
+            .filter_map(|entry| match entry {
+                ast::Entry::Message(m) => Some(m.id.name),
+                _ => None,
+            })
+            .collect();
         keys.sort_unstable();
+        keys.dedup();
         keys
+    }
+
+    /// The names of the variables (`{ $name }`) that `key`'s message uses,
+    /// in its value, its attributes and any select expression, sorted and
+    /// without repeats; empty when there is no such message.
+    pub fn placeables(&self, key: &str) -> Vec<&str> {
+        let mut names = Vec::new();
+        for entry in self.resource.entries() {
+            if let ast::Entry::Message(m) = entry {
+                if m.id.name == key {
+                    if let Some(value) = &m.value {
+                        pattern_variables(value, &mut names);
+                    }
+                    for attribute in &m.attributes {
+                        pattern_variables(&attribute.value, &mut names);
+                    }
+                }
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    fn pattern(&self, key: &str) -> Option<&ast::Pattern<&str>> {
+        self.bundle.get_message(key).and_then(|m| m.value())
     }
 }
 
-fn is_identifier(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+fn missing(key: &str) -> String {
+    format!("[{key}]")
+}
+
+fn pattern_variables<'s>(pattern: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables<'s>(expression: &ast::Expression<&'s str>, out: &mut Vec<&'s str>) {
+    match expression {
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                pattern_variables(&variant.value, out);
+            }
+        }
+    }
+}
+
+fn inline_variables<'s>(inline: &ast::InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => out.push(id.name),
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            call_variables(arguments, out)
+        }
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => call_variables(arguments, out),
+        _ => {}
+    }
+}
+
+fn call_variables<'s>(arguments: &ast::CallArguments<&'s str>, out: &mut Vec<&'s str>) {
+    for positional in &arguments.positional {
+        inline_variables(positional, out);
+    }
+    for named in &arguments.named {
+        inline_variables(&named.value, out);
+    }
+}
+
+/// The line (from 1) holding byte `pos` of `source`.
+fn line_of(source: &str, pos: usize) -> usize {
+    let end = pos.min(source.len());
+    source.bytes().take(end).filter(|b| *b == b'\n').count() + 1
+}
+
+fn line_text(source: &str, line: usize) -> &str {
+    source.lines().nth(line.saturating_sub(1)).unwrap_or("")
+}
+
+/// The last line (from 1) that starts the message `id`; 0 if none does.
+fn last_line_defining(source: &str, id: &str) -> usize {
+    source
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|(n, _)| n + 1)
+        .last()
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn english_message_file_parses_without_errors() {
-        let (_, errors) = Catalog::parse(Lang::En.source());
-        assert!(errors.is_empty(), "lines not understood: {errors:?}");
+    fn catalog(source: &str) -> Catalog {
+        let (catalog, errors) = Catalog::from_source(Lang::En, source);
+        assert!(errors.is_empty(), "{errors:?}");
+        catalog
     }
 
     #[test]
-    fn continuation_lines_join_and_placeables_fill() {
-        let (m, errors) =
-            Catalog::parse("greeting = Hello\n    { $name }!\n# comment\nother = x\n");
-        assert!(errors.is_empty());
-        assert_eq!(m["greeting"], "Hello { $name }!");
-        let c = Catalog {
-            lang: Lang::En,
-            messages: m,
-        };
+    fn placeables_fill_with_the_given_text_and_no_isolation_marks() {
+        let c = catalog("share = { $value }%\ngreeting = Hello { $name }!\n");
+        let filled = c.format("share", &[("value", "71")]);
+        assert_eq!(filled, "71%");
+        assert!(!filled.contains(['\u{2068}', '\u{2069}']));
         assert_eq!(c.format("greeting", &[("name", "Ada")]), "Hello Ada!");
-        assert_eq!(c.text("missing"), "[missing]");
     }
 
     #[test]
-    fn message_files_use_only_simple_placeables() {
-        let c = Catalog::load(Lang::En);
-        for key in c.keys() {
-            let t = c.text(key);
-            assert!(!t.contains("->"), "{key}: selectors are not supported yet");
-            assert!(
-                !t.contains("{ -"),
-                "{key}: term references are not supported yet"
-            );
+    fn a_missing_message_shows_its_key_in_brackets() {
+        let c = catalog("other = x\n");
+        assert_eq!(c.text("missing"), "[missing]");
+        assert_eq!(c.format("missing", &[("a", "b")]), "[missing]");
+        assert!(!c.has("missing"));
+        assert!(c.has("other"));
+    }
+
+    #[test]
+    fn a_placeable_without_a_value_shows_its_name() {
+        let c = catalog("greeting = Hello { $name }!\n");
+        assert_eq!(c.format("greeting", &[]), "Hello {$name}!");
+    }
+
+    #[test]
+    fn text_of_a_plain_message_is_borrowed_from_the_catalog() {
+        let c = catalog("title = Talent Flow Explorer\n");
+        assert!(matches!(
+            c.text("title"),
+            Cow::Borrowed("Talent Flow Explorer")
+        ));
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_with_its_line_and_the_rest_still_loads() {
+        let (c, errors) =
+            Catalog::from_source(Lang::En, "good = yes\nthis is not fluent\nalso = ok\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, 2);
+        assert!(errors[0].text.contains("this is not fluent"));
+        assert_eq!(c.text("good"), "yes");
+        assert_eq!(c.text("also"), "ok");
+    }
+
+    #[test]
+    fn a_message_declared_twice_is_reported_at_its_second_line() {
+        let (_, errors) = Catalog::from_source(Lang::En, "a = 1\nb = 2\na = 3\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, 3);
+    }
+
+    #[test]
+    fn keys_and_placeables_are_read_from_the_file() {
+        let c = catalog(
+            "-brand = Talent Flow\nb = { $y } and { $x } { $y }\na = { -brand }\n# c = no\n",
+        );
+        assert_eq!(c.keys(), vec!["a", "b"]);
+        assert_eq!(c.placeables("b"), vec!["x", "y"]);
+        assert!(c.placeables("a").is_empty());
+        assert_eq!(c.text("a"), "Talent Flow");
+    }
+
+    #[test]
+    fn placeables_inside_a_selector_are_counted() {
+        let c = catalog("n = { $count ->\n    [one] one { $what }\n   *[other] many\n}\n");
+        assert_eq!(c.placeables("n"), vec!["count", "what"]);
+    }
+
+    #[test]
+    fn language_tags_in_every_common_spelling_resolve() {
+        for tag in ["en", "en-US", "EN-gb", "en_GB", " en "] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::En), "{tag}");
         }
+        for tag in [
+            "zh",
+            "zh-CN",
+            "zh-cn",
+            "zh_CN",
+            "zh-Hans",
+            "zh-Hans-CN",
+            "zh-TW",
+            "ZH",
+        ] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::Zh), "{tag}");
+        }
+        for tag in ["", "fr", "de-DE", "x", "zh--", "english"] {
+            assert_eq!(Lang::from_tag(tag), None, "{tag}");
+        }
+    }
+
+    #[test]
+    fn every_languages_own_tag_resolves_back_to_it() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+            assert_eq!(Catalog::load(lang).lang(), lang);
+        }
+    }
+
+    #[test]
+    fn the_first_spoken_preference_wins_and_english_is_the_fallback() {
+        assert_eq!(Lang::from_preferences(["fr-FR", "zh-CN", "en"]), Lang::Zh);
+        assert_eq!(Lang::from_preferences(["en-US", "zh"]), Lang::En);
+        assert_eq!(Lang::from_preferences(["fr", "de"]), Lang::En);
+        assert_eq!(Lang::from_preferences([]), Lang::En);
     }
 }

@@ -1,0 +1,173 @@
+# 人才流动情景模拟器：简体中文消息。
+# Project Fluent 语法。每个键与 en.ftl 一一对应，占位符（{ $name }）须与英文相同；
+# 一条消息写在一行内。术语以种子文章为准：签证限制、算力、种族定性、留存、流入。
+
+app-title = 人才流动情景模拟器
+app-subtitle = 中美两国的政策如何影响顶尖AI研究者在两国之间的流动：一个情景模型
+
+## 单位（unit-<code>）
+unit-percent = %
+unit-times-2019 = × 2019年水平
+unit-ratio = ×
+unit-year = 年
+unit-years = 年
+unit-percent-per-year = %/年
+unit-utility = logit单位
+unit-share = 比例
+unit-per-year = /年
+unit-multiplier = ×
+
+## 参数（param-<key>-label, param-<key>-help）
+param-visa_restrictions-label = 美国签证限制
+param-visa_restrictions-help = 有意赴美读研的中国学生中，被美国签证政策挡在门外的比例。仅第10043号总统公告一项估计就拦下了16–27%；2025年的签证撤销和H-1B新费用使这一比例进一步升高。
+param-china_ai_funding-label = 中国国内AI经费
+param-china_ai_funding-help = 中国公共AI与科研经费相当于2019年水平的倍数；近年来每年增长约10%。
+param-compute_ratio-label = 美中算力比
+param-compute_ratio-help = 美国的AI算力是中国的多少倍。按已部署集群的性能计约为5倍；按一位中国头部AI实验室负责人的估计为10–100倍。
+param-scrutiny_climate-label = 审查氛围
+param-scrutiny_climate-help = 在美华裔科学家中，感到遭受政府种族定性的比例（2021年一项调查为42%）。
+param-us_research_funding-label = 美国科研经费
+param-us_research_funding-help = 美国联邦科研经费相当于2019年水平的倍数。
+param-pay_gap-label = 美中薪酬差距
+param-pay_gap-help = 顶尖AI研究者在美国的收入是在中国的多少倍。
+param-ecosystem_loop-label = 中国生态正反馈
+param-ecosystem_loop-help = 随着中国本土研究者群体壮大，中国吸引力随之增强的程度（1 = 按校准值，0 = 完全不增强）。
+param-policy_start_year-label = 政策起始年份
+param-policy_start_year-help = 你的设置从这一年起生效；此前的历史沿用实际记录的政策路径。
+param-beta_compute-label = 算力权重
+param-beta_compute-help = 算力优势每扩大十倍，选择美国的几率按e的多少次方增加（假设值：尚无公开估计）。
+param-beta_china_funding-label = 中国经费权重
+param-beta_china_funding-help = 中国经费增长使选择中国的几率提高多少（假设值：尚无公开估计）。
+param-beta_us_funding-label = 美国经费权重
+param-beta_us_funding-help = 美国科研经费使选择美国的几率提高多少（假设值）。
+param-beta_pay-label = 薪酬权重
+param-beta_pay-help = 美国的薪酬溢价使选择美国的几率提高多少（假设值，以受访者自述的回国意向为依据）。
+param-beta_ecosystem-label = 中国生态权重
+param-beta_ecosystem-help = 中国研究者群体相对美国越大，中国的吸引力随之提高多少（假设值）。
+param-beta_scrutiny-label = 审查权重
+param-beta_scrutiny-help = 感到遭受种族定性的比例每上升10个百分点，选择美国的几率降低多少（以NBER《在科学周围筑墙》（Building a Wall Around Science）的估计为依据）。
+param-beta_visa-label = 签证不确定性权重
+param-beta_visa-help = 签证限制每增加10个百分点，除直接被拒者之外，选择留在美国的几率还会降低多少（以绿卡排期的影响为依据）。
+param-hazard_sensitivity-label = 离美风险率的敏感度
+param-hazard_sensitivity-help = 在美研究者每年的离美风险率随两国吸引力对比而变化的强烈程度（比例风险）。
+param-perception_delay-label = 感知延迟
+param-perception_delay-help = 人们察觉环境变化所需的时间（一阶延迟）。
+param-pipeline_growth-label = 2026年后人才管道增速
+param-pipeline_growth-help = 2026年后，进入顶尖人才管道的中国本科毕业生每年的增长率（假设值）。
+param-grad_choice_us-label = 赴美读研比例（2015年）
+param-grad_choice_us-help = 在2015年的条件下，人才管道中选择赴美读研究生的比例（校准值）。
+param-grad_choice_elsewhere-label = 赴第三国读研比例（2015年）
+param-grad_choice_elsewhere-help = 在2015年的条件下，人才管道中选择在中美以外的国家读研究生的比例（校准值）。
+param-stay_at_graduation-label = 毕业后留美比例（2015年）
+param-stay_at_graduation-help = 在2015年的条件下，在美毕业生留在美国工作的比例（按约90%的留美率校准）。
+param-return_hazard-label = 职业早期离美风险率（2015年）
+param-return_hazard-help = 在2015年的条件下，处于职业早期的在美研究者每年离开美国的概率（校准值）。
+param-return_to_china-label = 离美者回中国的比例（2015年）
+param-return_to_china-help = 在2015年的条件下，离开美国的人中回到中国而非前往第三国的比例（校准值）。
+param-tenure_protection-label = 终身教职保护
+param-tenure_protection-help = 资深研究者的离美风险率相当于职业早期研究者的倍数（校准值）。
+param-career_length-label = 顶尖职业生涯长度
+param-career_length-help = 研究者读完研究生后留在顶尖梯队的平均年数（假设值）。
+
+## 应用界面（app-*）
+app-noscript = 人才流动情景模拟器在你的浏览器中运行，需要启用 JavaScript（WebAssembly）才能绘制图表。
+app-controls-heading = 政策设置
+app-controls-intro = 拖动滑块，图表随即更新。你的设置从政策起始年份起生效；更早的年份沿用历史记录。
+app-advanced = 高级设置
+app-reset = 恢复基线
+app-scenario-baseline = 当前显示基线情景：延续现行政策。
+app-scenario-changed = 与基线相比已更改的设置：{ $count }项。基线以淡色曲线保留在图表上。
+app-sources-label = 来源：
+app-source-none = 由你设定；没有公开数据支撑。
+app-sources-heading = 资料来源
+app-sources-intro = 本页以事实呈现的每个数字都来自项目证据表中的以下某一行，并按编号引用。
+app-source-link = 来源
+app-source-period = 时期：{ $period }
+app-privacy = 一切都在你的浏览器中运行；你在这里的任何操作都不会发送到任何地方。
+app-model-version = 模型版本 { $version }。
+app-charts-heading = 模型结果
+app-see-charts = 查看图表
+
+## 带单位的数值，显示用（value-<unit code>）与朗读用（valuetext-<unit code>）
+value-percent = { $value }%
+value-times-2019 = { $value } × 2019年水平
+value-ratio = { $value }×
+value-year = { $value }年
+value-years = { $value }年
+value-percent-per-year = { $value }%/年
+value-utility = { $value }
+value-share = { $value }
+value-per-year = { $value }/年
+value-multiplier = { $value }×
+valuetext-percent = 百分之{ $value }
+valuetext-times-2019 = 2019年水平的{ $value }倍
+valuetext-ratio = { $value }倍
+valuetext-year = { $value }年
+valuetext-years = { $value }年
+valuetext-percent-per-year = 每年百分之{ $value }
+valuetext-utility = { $value } logit单位
+valuetext-share = { $value }
+valuetext-per-year = 每年{ $value }
+valuetext-multiplier = { $value }倍
+
+## 图表（chart-*）
+chart-x-label = 年份
+chart-today = { $year }年
+chart-history = 历史
+chart-projection = 预测
+chart-baseline = 基线（淡色线）
+chart-observed = 观测值：{ $source }
+chart-legend-label = 图例
+
+chart-retention-title = 留存：2019年那批人如今在哪里
+chart-retention-aria = 留存图：2019年在美国工作的中国籍AI研究者中，仍在美国、在中国和在其他地方的比例，2019年至2050年。
+chart-retention-y = 占2019年群体的比例
+chart-retention-us = 仍在美国
+chart-retention-china = 在中国
+chart-retention-elsewhere = 在其他地方
+chart-retention-source = 卡内基 2025
+chart-retention-summary = { $year }年，2019年群体中有{ $us }%仍在美国（基线为{ $base_us }%），{ $china }%在中国（基线为{ $base_china }%）。
+
+chart-inflow-title = 流入：每年新赴美的中国人才
+chart-inflow-aria = 流入图：每年开始在美国读研究生和开始在美国工作的中国本科背景AI研究者人数，2010年至2050年。
+chart-inflow-y = 每年人数
+chart-inflow-grad = 开始在美读研
+chart-inflow-work = 开始在美工作
+chart-inflow-summary = { $year }年，每年约有{ $grad }人开始在美读研（基线为{ $base_grad }人），{ $work }人开始在美工作（基线为{ $base_work }人）。
+
+chart-where-title = 工作地点：全部中国本科背景的顶尖AI研究者
+chart-where-aria = 工作地点图：中国本科背景的顶尖AI研究者在美国、在中国和在其他地方工作的比例，2010年至2050年。
+chart-where-y = 研究者比例
+chart-where-us = 在美国
+chart-where-china = 在中国
+chart-where-elsewhere = 在其他地方
+chart-where-source = 马可波罗智库 2019
+chart-where-summary = { $year }年，这些研究者中有{ $us }%在美国工作（基线为{ $base_us }%），{ $china }%在中国工作（基线为{ $base_china }%）。
+
+# --- scenarios, links, embeds and exports (issue 3): begin ---
+## 预设情景（preset-<id>-name, preset-<id>-description）
+app-presets-heading = 情景
+app-presets-intro = 从一个故事出发，再移动滑块。
+app-preset-label = 情景
+app-preset-custom = 你自己的设置
+app-preset-modified = { $name }（已修改）
+app-preset-sources = 依据：
+preset-today-name = 延续当前政策
+preset-today-description = 2025年的设定保持不变：撤销签证行动和H-1B收费之后的签证限制，美国算力约为中国的五倍，中国的经费每年增长约10%。其他所有情景都与这一基线比较。
+preset-open_door-name = 敞开大门
+preset-open_door-description = 签证限制和审查氛围回到2018年以前，即第10043号总统令和“中国行动计划”之前的水平。算力和经费保持现状。
+preset-decoupling-name = 全面脱钩
+preset-decoupling-description = 中美AI合作终止，正如2025年一项法案所提议：几乎所有中国学生被拒签，审查达到顶峰，更严的出口管制把算力差距拉大到20倍。它追问已在美国的研究者还会留多久。
+preset-china_initiative-name = “中国行动计划”重启
+preset-china_initiative-description = 类似2018–2022年“中国行动计划”的氛围卷土重来，而且更甚：三分之二的华裔科学家感到被种族定性，签证限制达到第10043号总统令的水平。调查中42%的人说这种氛围影响了他们是否留下。
+preset-compute_parity-name = 中国算力追平美国
+preset-compute_parity-description = 中国的AI算力追上美国，正如有预测认为到2027年中国的算力将超过全球其他地区的总和。如今美国的算力约为中国的五倍。
+preset-compute_gap_100x-name = 算力差距扩大到100倍
+preset-compute_gap_100x-description = 美国的AI算力达到中国的一百倍，即一位中国顶尖实验室负责人估计的10到100倍的上限。AI芯片出口管制也在推向同一方向。
+preset-china_funding_surge-name = 中国经费激增
+preset-china_funding_surge-description = 通过国家人工智能产业投资基金和大基金三期等，中国的公共AI与科研经费达到现在的三倍。其他设定保持现状。
+preset-talent_war-name = 美国人才争夺战
+preset-talent_war-description = 美国科技巨头继续以数百万美元的报价争抢顶尖研究者，而中国AI创业公司裁员，美国的薪酬溢价翻倍到六倍。签证和算力设定保持现状。
+preset-us_research_cuts-name = 美国削减科研经费
+preset-us_research_cuts-description = 美国联邦科研经费降到2019年水平的60%，正如2026财年预算请求对美国国家科学基金会的提议。其他设定保持现状。
+# --- scenarios, links, embeds and exports (issue 3): end ---
