@@ -123,6 +123,14 @@ pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
 /// Axis, text and marker outlines.
 pub const INK: RGBColor = RGBColor(40, 40, 40);
 
+/// The font stack of every text drawn on a chart: the page's own Latin
+/// faces (www/style.css), then Simplified Chinese faces, so that Chinese
+/// labels use a system CJK font where one exists (Noto / Source Han on
+/// Linux, PingFang on Apple systems, Microsoft YaHei on Windows) ahead of
+/// any Japanese or Traditional Chinese face the system would fall back
+/// to, then the generic family.
+pub const FONT_FAMILY: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
+
 /// Years between markers on a curve.
 pub const MARKER_EVERY_YEARS: i32 = 5;
 
@@ -143,7 +151,7 @@ pub fn draw_chart<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let px = if px.is_finite() && px > 0.0 { px } else { 1.0 };
     let size = |css: f64| -> u32 { (css * px).round().max(1.0) as u32 };
-    let font = |css: f64| ("sans-serif", css * px).into_font();
+    let font = |css: f64| (FONT_FAMILY, css * px).into_font();
 
     root.fill(&WHITE)?;
     let x_range = f64::from(desc.first_year)..f64::from(desc.last_year);
@@ -322,7 +330,7 @@ fn draw_axes<DB: DrawingBackend>(
     px: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let size = |css: f64| -> i32 { (css * px).round().max(1.0) as i32 };
-    let font = |css: f64| ("sans-serif", css * px).into_font();
+    let font = |css: f64| (FONT_FAMILY, css * px).into_font();
     let first = f64::from(desc.first_year);
     let last = f64::from(desc.last_year);
     let grid = RGBColor(222, 222, 222).stroke_width(size(1.0) as u32);
