@@ -11,4 +11,4 @@ log "setting up (fast when everything is already installed)"
 bash scripts/setup.sh
 
 log "building and serving the release build; open http://127.0.0.1:$PORT/ (Ctrl-C stops)"
-exec trunk serve --release --address 127.0.0.1 --port "$PORT"
+exec trunk serve --release --no-autoreload --address 127.0.0.1 --port "$PORT"

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Trunk post-build hook: make the bundle work under a strict Content
+Security Policy and offline.
+
+Trunk writes the code that starts the wasm as an inline module script in
+index.html, which a policy without 'unsafe-inline' blocks. This hook:
+
+1. moves that inline script into its own file, `loader-<hash>.js`, loaded
+   with `<script type=module src=... integrity=...>`, and adds to it the
+   registration of the service worker;
+2. in release builds, adds the policy itself as a `<meta>` tag, so that any
+   static host serves it (a host that can set headers should also send it,
+   with `frame-ancestors`, which a meta tag cannot carry: docs/hosting.md);
+3. in release builds, writes `sw.js`, a service worker that caches every
+   file of this build under a cache named after the build's content hash,
+   so the page works offline once loaded and is replaced when a new build
+   is deployed.
+
+Trunk runs it with TRUNK_STAGING_DIR (the build output) and TRUNK_PROFILE.
+"""
+
+import base64
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+    "style-src 'self'; img-src 'self' data: blob:"
+)
+
+# Registers the service worker where the page may have one. A sandboxed
+# iframe without allow-same-origin, private modes and file:// refuse it:
+# the app works the same without, only not offline.
+SW_REGISTRATION = """
+try {
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('./sw.js').catch((e) => console.info('Working online only:', e.message));
+  }
+} catch (_) {
+  // No service worker here (sandboxed or opaque origin): nothing to cache.
+}
+"""
+
+SERVICE_WORKER = """// Service worker of Talent Flow Explorer, written by scripts/postbuild.py.
+// Caches this build's files so that the page works offline once loaded.
+// A new build has a new CACHE name: it installs beside the old one, takes
+// over, and deletes the old cache.
+const CACHE = 'talentflow-__VERSION__';
+const FILES = __FILES__;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('talentflow-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  if (request.mode === 'navigate') {
+    // The page itself: the network first, so that a new deploy shows at
+    // once; the cached copy when offline.
+    event.respondWith(
+      fetch(request).catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit || caches.match('./'))),
+    );
+    return;
+  }
+  // Everything else has a content hash in its name: the cache first.
+  event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+});
+"""
+
+INLINE_SCRIPT = re.compile(
+    r"<script type=\"?module\"?>(?P<body>.*?)</script>", re.DOTALL
+)
+
+
+def sri(data: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def main() -> int:
+    staging = Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
+    release = os.environ.get("TRUNK_PROFILE", "release") == "release"
+    index = staging / "index.html"
+    html = index.read_text(encoding="utf-8")
+
+    match = INLINE_SCRIPT.search(html)
+    if match is None:
+        print("postbuild: no inline module script in index.html", file=sys.stderr)
+        return 1
+    loader = match.group("body").strip() + "\n"
+    if release:
+        loader += SW_REGISTRATION
+    loader_bytes = loader.encode("utf-8")
+    loader_name = f"loader-{hashlib.sha256(loader_bytes).hexdigest()[:16]}.js"
+    (staging / loader_name).write_bytes(loader_bytes)
+    tag = f'<script type="module" src="./{loader_name}" integrity="{sri(loader_bytes)}"></script>'
+    html = html[: match.start()] + tag + html[match.end() :]
+
+    leftover = [m.group(0) for m in re.finditer(r"<script(?![^>]*\bsrc=)[^>]*>.*?</script>", html, re.DOTALL)]
+    if leftover and all("WebSocket" in body for body in leftover):
+        # `trunk serve` with autoreload injects its own inline script: a
+        # development page, served without the policy and the offline cache.
+        # `scripts/serve.sh` serves with --no-autoreload, exactly as built.
+        print("postbuild: development autoreload script present; no CSP meta, no service worker", file=sys.stderr)
+        release = False
+    elif leftover:
+        print("postbuild: index.html still has an inline script", file=sys.stderr)
+        return 1
+    if re.search(r"\sstyle=", html) or "<style" in html:
+        print("postbuild: index.html has inline style, which the policy blocks", file=sys.stderr)
+        return 1
+
+    # A sandboxed iframe has an opaque origin, so the browser can check a
+    # file's integrity only on a CORS request: every integrity-checked link
+    # gets `crossorigin` (the host then sends Access-Control-Allow-Origin).
+    html = re.sub(
+        r"<link\b(?![^>]*\bcrossorigin\b)([^>]*\bintegrity=[^>]*)>",
+        r"<link crossorigin\1>",
+        html,
+    )
+
+    if release:
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        html = re.sub(r"(<meta charset=\"?utf-8\"?>)", r"\1" + meta, html, count=1)
+        if meta not in html:
+            print("postbuild: no <meta charset> to put the policy after", file=sys.stderr)
+            return 1
+    index.write_text(html, encoding="utf-8")
+
+    if release:
+        files = sorted(
+            p.name for p in staging.iterdir() if p.is_file() and p.name not in ("index.html", "sw.js")
+        )
+        digest = hashlib.sha256()
+        for name in ["index.html"] + files:
+            digest.update(name.encode())
+            digest.update((staging / name).read_bytes())
+        version = digest.hexdigest()[:16]
+        listing = "[" + ", ".join(["'./'"] + [f"'./{name}'" for name in files]) + "]"
+        worker = SERVICE_WORKER.replace("__VERSION__", version).replace("__FILES__", listing)
+        (staging / "sw.js").write_text(worker, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
