@@ -40,6 +40,29 @@ pub fn scenario_csv(settings: JsValue) -> Result<String, JsValue> {
     Ok(simulate(&scenario).to_csv())
 }
 
+/// Milliseconds per model run, averaged over `runs` runs of scenarios
+/// that alternate between the baseline and a changed one (so nothing can be
+/// cached between runs). For the benchmark (`scripts/bench.sh`), which
+/// compares it with the native figure; costs the reader nothing.
+#[wasm_bindgen]
+pub fn model_run_time_ms(runs: u32) -> f64 {
+    let baseline = Scenario::baseline();
+    let mut changed = baseline;
+    changed.set_clamped(ParamId::VisaRestrictions, 60.0);
+    let runs = runs.max(1);
+    let started = js_sys::Date::now();
+    let mut checksum = 0.0;
+    for i in 0..runs {
+        let scenario = if i % 2 == 0 { &baseline } else { &changed };
+        checksum += simulate(std::hint::black_box(scenario))
+            .value(talentflow_model::SeriesId::Cohort2019InUs, 2050)
+            .unwrap_or(0.0);
+    }
+    let elapsed = js_sys::Date::now() - started;
+    std::hint::black_box(checksum);
+    elapsed / f64::from(runs)
+}
+
 /// The version of the model, for exported files and links.
 #[wasm_bindgen]
 pub fn model_version() -> String {

@@ -1,20 +1,31 @@
-//! Runs the baseline N times (default 100): a fixed workload for counting
-//! instructions, e.g. `valgrind --tool=callgrind target/release/examples/runs 100`.
+//! Runs the model N times (default 1000), alternating the baseline and a
+//! changed scenario, and prints milliseconds per run: the native side of
+//! the wasm/native comparison in `scripts/bench.sh` (the browser runs the
+//! same workload through `model_run_time_ms`). Also a fixed workload for
+//! counting instructions: `valgrind --tool=callgrind .../examples/runs 20`.
 
 use std::hint::black_box;
-use talentflow_model::{simulate, Scenario, SeriesId};
+use std::time::Instant;
+use talentflow_model::{simulate, ParamId, Scenario, SeriesId};
 
 fn main() {
-    let n: usize = std::env::args()
+    let n: u32 = std::env::args()
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .unwrap_or(100);
-    let scenario = Scenario::baseline();
-    let mut total = 0.0;
-    for _ in 0..n {
-        total += simulate(black_box(&scenario))
+        .unwrap_or(1000)
+        .max(1);
+    let baseline = Scenario::baseline();
+    let mut changed = baseline;
+    changed.set_clamped(ParamId::VisaRestrictions, 60.0);
+    let started = Instant::now();
+    let mut checksum = 0.0;
+    for i in 0..n {
+        let scenario = if i % 2 == 0 { &baseline } else { &changed };
+        checksum += simulate(black_box(scenario))
             .value(SeriesId::Cohort2019InUs, 2050)
             .unwrap_or(0.0);
     }
-    println!("{total}");
+    let ms = started.elapsed().as_secs_f64() * 1e3 / f64::from(n);
+    black_box(checksum);
+    println!("native_ms_per_run {ms:.4}");
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Benchmarks: prints figures and compares them with the budgets recorded in
+# docs/benchmarks.md. Reports, never fails on a timing (shared machines are
+# noisy; compare ratios within one run). Builds what it needs.
+#   native: one model run (cargo bench), the bands, the wasm/native workload
+#   browser: wasm model run, input-to-redraw, memory, first chart at 4x CPU
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+[ "${SKIP_SETUP:-}" = 1 ] || bash scripts/setup.sh
+log "native benchmarks"
+cargo bench -q -p talentflow-model --bench run
+cargo bench -q -p talentflow-model --bench bands
+cargo build -q --release -p talentflow-model --example runs
+native=$(target/release/examples/runs 2000 | awk '/native_ms_per_run/ {print $2}')
+log "native ms per run (alternating workload): $native"
+
+[ "${SKIP_BUILD:-}" = 1 ] || SKIP_SETUP=1 bash scripts/build.sh
+bash scripts/size.sh || true
+log "browser benchmarks (headless Chromium)"
+DIST_DIR="$ROOT/dist" NATIVE_MS_PER_RUN="$native" node tests/e2e/bench.mjs

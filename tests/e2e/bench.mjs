@@ -1,0 +1,138 @@
+// Browser benchmarks of the release build, run by scripts/bench.sh. They
+// print figures and compare them with the budgets of docs/benchmarks.md;
+// they never fail a test run (timings on a shared machine are noisy).
+//
+// Env: DIST_DIR, NATIVE_MS_PER_RUN (from the native `runs` example, for the
+// wasm/native ratio), MOVES (default 200), MEMORY_MOVES (default 10000).
+
+import { CHARTS, MAIN_SLIDERS, launchBrowser, mainSlider, openApp, startServer, waitForCharts } from './support/app.mjs';
+
+const MOVES = Number(process.env.MOVES || 200);
+const MEMORY_MOVES = Number(process.env.MEMORY_MOVES || 10000);
+const NATIVE = Number(process.env.NATIVE_MS_PER_RUN || NaN);
+
+// Time of every drawing call, the start of each input event (capture phase
+// on window, before the app's handler), and the wasm instance.
+function instrument() {
+  window.__draws = [];
+  const proto = CanvasRenderingContext2D.prototype;
+  for (const name of ['stroke', 'fill', 'fillRect', 'strokeRect', 'fillText', 'clearRect', 'drawImage', 'putImageData']) {
+    const orig = proto[name];
+    proto[name] = function (...args) {
+      window.__draws.push(performance.now());
+      return orig.apply(this, args);
+    };
+  }
+  window.addEventListener('input', () => { window.__inputAt = performance.now(); }, true);
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.round((s.length - 1) * q))];
+};
+const fmt = (x, unit = 'ms') => `${x.toFixed(2)} ${unit}`;
+const rows = [];
+const report = (what, figure, budget, ok) => {
+  rows.push({ what, figure, budget, ok });
+  console.log(`${ok === null ? '  ' : ok ? 'ok' : '!!'} ${what}: ${figure} (budget: ${budget})`);
+};
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  // 1. The model in wasm, against the native figure.
+  {
+    const { context, page } = await openApp(browser, server, {}, instrument);
+    await waitForCharts(page);
+    await page.evaluate(() => window.wasmBindings.model_run_time_ms(50));
+    const wasmMs = await page.evaluate(() => window.wasmBindings.model_run_time_ms(500));
+    const ratio = wasmMs / NATIVE;
+    report('one model run in wasm', `${fmt(wasmMs)} (native ${fmt(NATIVE)}, ratio ${ratio.toFixed(2)})`, 'at most 3x native', Number.isFinite(ratio) ? ratio <= 3 : null);
+
+    // 2. Slider input to every chart redrawn.
+    const handles = [];
+    for (const s of MAIN_SLIDERS) handles.push(await mainSlider(page, s).elementHandle());
+    const latencies = await page.evaluate(async ([els, moves]) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const out = [];
+      for (let i = 0; i < moves; i++) {
+        const el = els[i % els.length];
+        const min = Number(el.min);
+        const max = Number(el.max);
+        el.value = String(min + ((max - min) * ((i * 37) % 101)) / 100);
+        window.__draws.length = 0;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        await frame();
+        const t0 = window.__inputAt;
+        const draws = window.__draws.filter((d) => d >= t0);
+        if (draws.length) out.push(draws[draws.length - 1] - t0);
+      }
+      return out;
+    }, [handles, MOVES]);
+    const p50 = quantile(latencies, 0.5);
+    const p95 = quantile(latencies, 0.95);
+    report(`slider input to every chart redrawn, ${latencies.length} moves`, `median ${fmt(p50)}, p95 ${fmt(p95)}`, 'p95 at most 8 ms', p95 <= 8);
+
+    // 3. Memory after many moves: wasm memory and JS heap, after a GC.
+    const cdp = await context.newCDPSession(page);
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? NaN);
+      return { js: heap.usedSize, wasm };
+    };
+    const move = (count) => page.evaluate(async ([els, count]) => {
+      for (let i = 0; i < count; i++) {
+        const el = els[i % els.length];
+        const min = Number(el.min);
+        const max = Number(el.max);
+        el.value = String(min + ((max - min) * ((i * 37) % 101)) / 100);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        if (i % 10 === 9) await new Promise((r) => setTimeout(r, 0));
+      }
+    }, [handles, count]);
+    await move(100);
+    const m100 = await measure();
+    await move(MEMORY_MOVES);
+    const mEnd = await measure();
+    const growth = (a, b) => (100 * (b - a)) / a;
+    report(`memory after ${MEMORY_MOVES} more moves`, `JS heap ${(m100.js / 1e6).toFixed(2)} -> ${(mEnd.js / 1e6).toFixed(2)} MB (${growth(m100.js, mEnd.js).toFixed(1)}%), wasm ${(m100.wasm / 1e6).toFixed(2)} -> ${(mEnd.wasm / 1e6).toFixed(2)} MB (${growth(m100.wasm, mEnd.wasm).toFixed(1)}%)`, 'each grows at most 5% after the first 100 moves', growth(m100.js, mEnd.js) <= 5 && growth(m100.wasm, mEnd.wasm) <= 5);
+    await context.close();
+  }
+
+  // 4. Navigation to the first chart drawn, CPU slowed 4 times.
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(instrument);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      await page.goto(server.url);
+      // Wait until drawing has started and then gone quiet for 500 ms.
+      await page.waitForFunction(() => window.__draws && window.__draws.length > 0, null, { timeout: 30_000 });
+      for (let last = -1; ;) {
+        await new Promise((r) => setTimeout(r, 500));
+        const n = await page.evaluate(() => window.__draws.length);
+        if (n === last) break;
+        last = n;
+      }
+      // Draw calls are stamped in ms since navigation start; the last one
+      // of the first render is when all three charts stand.
+      times.push(await page.evaluate((ids) => {
+        const d = window.__draws;
+        return { first: d[0], all: d[d.length - 1], charts: ids.length };
+      }, CHARTS.map((c) => c.id)));
+    }
+    const all = times.map((t) => t.all);
+    report('navigation to all charts drawn, CPU slowed 4x (median of 5)', `${fmt(quantile(all, 0.5))} (first drawing ${fmt(quantile(times.map((t) => t.first), 0.5))})`, 'at most 1000 ms', quantile(all, 0.5) <= 1000);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+const failed = rows.filter((r) => r.ok === false).length;
+console.log(`\n${rows.length} figures, ${failed} over budget`);
