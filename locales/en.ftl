@@ -169,4 +169,33 @@ preset-talent_war-name = US talent war
 preset-talent_war-description = US big tech keeps paying top researchers multi-million offers while Chinese AI startups cut staff, doubling the US pay premium to six times. Visa and compute settings stay as today.
 preset-us_research_cuts-name = US research cuts
 preset-us_research_cuts-description = US federal research funding falls to 60% of its 2019 level, as the FY2026 budget request proposed for the NSF. Other settings stay as today.
+
+## Notices about a damaged link (notice-*)
+app-notices-heading = This link was partly damaged
+app-notices-dismiss = Dismiss
+notice-unknown-key = Ignored “{ $key }”: not a setting this page knows.
+notice-clamped = { $name }: { $value } is outside its range, so { $clamped } is used.
+notice-unreadable = { $name }: “{ $text }” is not a number, so the default { $default } is used.
+notice-other-version = This link was made with model version { $version }; this is model { $current }, so the numbers may differ from what its author saw.
+notice-bad-value = Ignored { $key }={ $value }: not a value this page knows.
+notice-too-many-pins = Only { $max } scenarios can be pinned; the rest of the link's pins were left out.
+
+## Undo, redo, comparison (app-*)
+app-history-label = Setting changes
+app-undo = Undo
+app-redo = Redo
+app-compare-heading = Compare
+app-pin = Pin this scenario
+app-pin-full = Three scenarios are pinned: remove one to pin another.
+app-unpin = Remove { $name }
+app-pinned-label = Pinned for comparison
+app-pin-own = Your settings ({ $count } changed)
+app-pin-baseline = Baseline
+app-view-label = Charts show
+app-view-level = Levels
+app-view-difference = Difference from baseline
+chart-difference-y = Difference from baseline
+chart-difference-share-unit = percentage points
+chart-pin = Pinned { $letter }: { $name }
+chart-zero = Baseline (zero line)
 # --- scenarios, links, embeds and exports (issue 3): end ---

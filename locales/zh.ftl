@@ -170,4 +170,33 @@ preset-talent_war-name = 美国人才争夺战
 preset-talent_war-description = 美国科技巨头继续以数百万美元的报价争抢顶尖研究者，而中国AI创业公司裁员，美国的薪酬溢价翻倍到六倍。签证和算力设定保持现状。
 preset-us_research_cuts-name = 美国削减科研经费
 preset-us_research_cuts-description = 美国联邦科研经费降到2019年水平的60%，正如2026财年预算请求对美国国家科学基金会的提议。其他设定保持现状。
+
+## 链接受损时的提示（notice-*）
+app-notices-heading = 这个链接有部分受损
+app-notices-dismiss = 关闭
+notice-unknown-key = 已忽略“{ $key }”：本页没有这项设置。
+notice-clamped = { $name }：{ $value } 超出范围，改用 { $clamped }。
+notice-unreadable = { $name }：“{ $text }”不是数字，改用默认值 { $default }。
+notice-other-version = 这个链接由模型版本 { $version } 生成；当前是模型 { $current }，数字可能与作者当时看到的不同。
+notice-bad-value = 已忽略 { $key }={ $value }：本页不认识这个值。
+notice-too-many-pins = 最多只能固定 { $max } 个情景；链接中其余的固定情景已略去。
+
+## 撤销、重做与比较（app-*）
+app-history-label = 设置的更改
+app-undo = 撤销
+app-redo = 重做
+app-compare-heading = 比较
+app-pin = 固定这个情景
+app-pin-full = 已固定三个情景：移除一个才能再固定。
+app-unpin = 移除 { $name }
+app-pinned-label = 已固定以便比较
+app-pin-own = 你的设置（改了 { $count } 项）
+app-pin-baseline = 基线
+app-view-label = 图表显示
+app-view-level = 数值
+app-view-difference = 与基线之差
+chart-difference-y = 与基线之差
+chart-difference-share-unit = 百分点
+chart-pin = 固定情景 { $letter }：{ $name }
+chart-zero = 基线（零线）
 # --- scenarios, links, embeds and exports (issue 3): end ---

@@ -110,7 +110,16 @@ pub struct ChartText {
     pub projection: String,
     /// Short source label beside the observed points ("Carnegie 2025").
     pub source: Option<String>,
+    /// Vertical axis title in the difference-from-baseline view.
+    pub y_label_difference: String,
 }
+
+/// Dash patterns (dash, gap in CSS pixels) of pinned scenarios A, B, C:
+/// told apart from the reader's dashed projection and from each other,
+/// and labelled with their letter at the end of each curve.
+pub const PIN_DASHES: [(f64, f64); 3] = [(2.0, 3.0), (12.0, 4.0), (4.0, 8.0)];
+/// Letters of the pinned scenarios, on the curves and in the legends.
+pub const PIN_LETTERS: [&str; 3] = ["A", "B", "C"];
 
 /// Okabe-Ito blue: the United States.
 pub const BLUE: RGBColor = RGBColor(0, 114, 178);
@@ -149,21 +158,69 @@ pub fn draw_chart<DB: DrawingBackend>(
     baseline: Option<&Run>,
     px: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_chart_compared(root, desc, text, run, baseline, &Compare::default(), px)
+}
+
+/// What is drawn beside the reader's scenario.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Compare<'a> {
+    /// Runs of the pinned scenarios (at most three), drawn thinner, each
+    /// with its dash pattern from [`PIN_DASHES`] and its letter.
+    pub pins: &'a [&'a Run],
+    /// When set, every curve is drawn as its difference from this run
+    /// (the baseline), around a zero line; observed points are left out.
+    pub difference_from: Option<&'a Run>,
+}
+
+/// [`draw_chart`] with pinned scenarios and an optional
+/// difference-from-baseline view.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_chart_compared<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    desc: &ChartDesc,
+    text: &ChartText,
+    run: &Run,
+    baseline: Option<&Run>,
+    compare: &Compare<'_>,
+    px: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let minus = compare.difference_from;
+    let baseline = if minus.is_some() { None } else { baseline };
     let px = if px.is_finite() && px > 0.0 { px } else { 1.0 };
     let size = |css: f64| -> u32 { (css * px).round().max(1.0) as u32 };
     let font = |css: f64| (FONT_FAMILY, css * px).into_font();
 
     root.fill(&WHITE)?;
     let x_range = f64::from(desc.first_year)..f64::from(desc.last_year);
-    let y_max = match desc.y_axis {
-        YAxis::Share => 1.0,
-        YAxis::PeoplePerYear => {
+    let all_runs = || {
+        std::iter::once(run)
+            .chain(baseline)
+            .chain(compare.pins.iter().copied())
+    };
+    let (y_min, y_max) = match (minus, desc.y_axis) {
+        (Some(base), _) => {
             let mut max: f64 = 0.0;
-            for r in std::iter::once(run).chain(baseline) {
+            for r in all_runs() {
+                max = max.max(series_max_abs(r, desc, base));
+            }
+            let floor = match desc.y_axis {
+                YAxis::Share => 0.05,
+                YAxis::PeoplePerYear => 10.0,
+            };
+            let m = nice_ceiling(max.max(floor) * 1.05);
+            (-m, m)
+        }
+        (None, YAxis::Share) => (0.0, 1.0),
+        (None, YAxis::PeoplePerYear) => {
+            let mut max: f64 = 0.0;
+            for r in all_runs() {
                 max = max.max(series_max(r, desc));
             }
-            nice_ceiling(max * 1.05)
+            (0.0, nice_ceiling(max * 1.05))
         }
+    };
+    let points_between = |r: &Run, series: SeriesId, from: i32, to: i32| {
+        points_between(r, desc, series, from, to, minus)
     };
 
     let mut chart = ChartBuilder::on(root)
@@ -173,19 +230,27 @@ pub fn draw_chart<DB: DrawingBackend>(
         .margin_bottom(size(4.0))
         .x_label_area_size(size(34.0))
         .y_label_area_size(size(52.0))
-        .build_cartesian_2d(x_range, 0.0..y_max)?;
-    draw_axes(root, &mut chart, desc, text, y_max, px)?;
+        .build_cartesian_2d(x_range, y_min..y_max)?;
+    draw_axes(
+        root,
+        &mut chart,
+        desc,
+        text,
+        (y_min, y_max),
+        minus.is_some(),
+        px,
+    )?;
 
     // The projection region: shaded, behind a "today" line.
     let today = f64::from(LAST_HISTORY_YEAR);
     let last = f64::from(desc.last_year);
     if today < last {
         chart.draw_series(std::iter::once(Rectangle::new(
-            [(today, 0.0), (last, y_max)],
+            [(today, y_min), (last, y_max)],
             RGBColor(0, 0, 0).mix(0.045).filled(),
         )))?;
         chart.draw_series(std::iter::once(PathElement::new(
-            vec![(today, 0.0), (today, y_max)],
+            vec![(today, y_min), (today, y_max)],
             INK.mix(0.7).stroke_width(size(1.0)),
         )))?;
         let (tx, ty) = chart.backend_coord(&(today, y_max));
@@ -207,9 +272,16 @@ pub fn draw_chart<DB: DrawingBackend>(
         ))?;
     }
 
+    if minus.is_some() {
+        let first = f64::from(desc.first_year);
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(first, 0.0), (last, 0.0)],
+            RGBColor(90, 90, 90).stroke_width(size(1.5)),
+        )))?;
+    }
     if let Some(base) = baseline {
         for line in desc.lines {
-            let points = points_between(base, desc, line.series, desc.first_year, desc.last_year);
+            let points = points_between(base, line.series, desc.first_year, desc.last_year);
             chart.draw_series(LineSeries::new(
                 points,
                 line.colour.mix(0.35).stroke_width(size(1.5)),
@@ -217,12 +289,36 @@ pub fn draw_chart<DB: DrawingBackend>(
         }
     }
 
+    for (i, pin) in compare.pins.iter().enumerate().take(PIN_DASHES.len()) {
+        let (dash, gap) = PIN_DASHES[i];
+        for line in desc.lines {
+            let points = points_between(pin, line.series, desc.first_year, desc.last_year);
+            let style = line.colour.stroke_width(size(1.75));
+            chart.draw_series(DashedLineSeries::new(
+                points.iter().copied(),
+                size(dash),
+                size(gap),
+                style,
+            ))?;
+            if let Some(end) = points.last() {
+                let (x, y) = chart.backend_coord(end);
+                root.draw(&Text::new(
+                    PIN_LETTERS[i],
+                    (x - size(2.0) as i32, y - size(2.0) as i32),
+                    font(10.0)
+                        .color(&line.colour)
+                        .pos(Pos::new(HPos::Right, VPos::Bottom)),
+                ))?;
+            }
+        }
+    }
+
     let dash = size(6.0);
     let dash_gap = size(4.0);
     let marker_size = size(3.5);
     for line in desc.lines {
-        let history = points_between(run, desc, line.series, desc.first_year, LAST_HISTORY_YEAR);
-        let projection = points_between(run, desc, line.series, LAST_HISTORY_YEAR, desc.last_year);
+        let history = points_between(run, line.series, desc.first_year, LAST_HISTORY_YEAR);
+        let projection = points_between(run, line.series, LAST_HISTORY_YEAR, desc.last_year);
         let solid = line.colour.stroke_width(size(2.5));
         chart.draw_series(LineSeries::new(history.iter().copied(), solid))?;
         chart.draw_series(DashedLineSeries::new(
@@ -271,7 +367,7 @@ pub fn draw_chart<DB: DrawingBackend>(
     // Observed points: larger, outlined in ink, with a short source label.
     let observed_size = size(5.5);
     let mut top: Option<(f64, f64)> = None;
-    for o in desc.observations() {
+    for o in desc.observations().filter(|_| minus.is_none()) {
         let Some(line) = desc.lines.iter().find(|l| l.series == o.series) else {
             continue;
         };
@@ -326,7 +422,8 @@ fn draw_axes<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
     desc: &ChartDesc,
     text: &ChartText,
-    y_max: f64,
+    (y_min, y_max): (f64, f64),
+    difference: bool,
     px: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let size = |css: f64| -> i32 { (css * px).round().max(1.0) as i32 };
@@ -336,8 +433,10 @@ fn draw_axes<DB: DrawingBackend>(
     let grid = RGBColor(222, 222, 222).stroke_width(size(1.0) as u32);
     let axis = INK.stroke_width(size(1.0) as u32);
 
-    let y_ticks: Vec<f64> = (0..=Y_TICKS)
-        .map(|i| y_max * f64::from(i) / f64::from(Y_TICKS))
+    // An even number of intervals around zero puts a tick on the zero line.
+    let intervals = if difference { 4 } else { Y_TICKS };
+    let y_ticks: Vec<f64> = (0..=intervals)
+        .map(|i| y_min + (y_max - y_min) * f64::from(i) / f64::from(intervals))
         .collect();
     let x_ticks: Vec<f64> = (desc.first_year..=desc.last_year)
         .filter(|y| y % X_TICK_EVERY_YEARS == 0)
@@ -352,10 +451,10 @@ fn draw_axes<DB: DrawingBackend>(
     chart.draw_series(
         x_ticks
             .iter()
-            .map(|x| PathElement::new(vec![(*x, 0.0), (*x, y_max)], grid)),
+            .map(|x| PathElement::new(vec![(*x, y_min), (*x, y_max)], grid)),
     )?;
     chart.draw_series(std::iter::once(PathElement::new(
-        vec![(first, y_max), (first, 0.0), (last, 0.0)],
+        vec![(first, y_max), (first, y_min), (last, y_min)],
         axis,
     )))?;
 
@@ -364,9 +463,11 @@ fn draw_axes<DB: DrawingBackend>(
     for y in &y_ticks {
         let (bx, by) = chart.backend_coord(&(first, *y));
         root.draw(&PathElement::new(vec![(bx - tick, by), (bx, by)], axis))?;
-        let text = match desc.y_axis {
-            YAxis::Share => format!("{:.0}%", y * 100.0),
-            YAxis::PeoplePerYear => format!("{y:.0}"),
+        let text = match (desc.y_axis, difference) {
+            (YAxis::Share, false) => format!("{:.0}%", y * 100.0),
+            (YAxis::Share, true) => signed(y * 100.0),
+            (YAxis::PeoplePerYear, false) => format!("{y:.0}"),
+            (YAxis::PeoplePerYear, true) => signed(*y),
         };
         root.draw(&Text::new(
             text,
@@ -375,7 +476,7 @@ fn draw_axes<DB: DrawingBackend>(
         ))?;
     }
     for x in &x_ticks {
-        let (bx, by) = chart.backend_coord(&(*x, 0.0));
+        let (bx, by) = chart.backend_coord(&(*x, y_min));
         root.draw(&PathElement::new(vec![(bx, by), (bx, by + tick)], axis))?;
         let text = format!("{x:.0}");
         root.draw(&Text::new(
@@ -386,15 +487,20 @@ fn draw_axes<DB: DrawingBackend>(
     }
 
     let (left, top) = chart.backend_coord(&(first, y_max));
-    let (right, bottom) = chart.backend_coord(&(last, 0.0));
+    let (right, bottom) = chart.backend_coord(&(last, y_min));
     let (_, height) = root.dim_in_pixel();
     root.draw(&Text::new(
         text.x_label.clone(),
         ((left + right) / 2, height as i32 - size(2.0)),
         label.pos(Pos::new(HPos::Center, VPos::Bottom)),
     ))?;
+    let y_label = if difference {
+        &text.y_label_difference
+    } else {
+        &text.y_label
+    };
     root.draw(&Text::new(
-        text.y_label.clone(),
+        y_label.clone(),
         (size(4.0), (top + bottom) / 2),
         label
             .transform(FontTransform::Rotate270)
@@ -408,31 +514,73 @@ pub const Y_TICKS: u16 = 5;
 /// Years between labelled ticks on the horizontal axis.
 pub const X_TICK_EVERY_YEARS: i32 = 10;
 
+/// A tick value with its sign, `+10`, `0`, `-5` (one decimal when small).
+fn signed(v: f64) -> String {
+    let v = if v.abs() < 1e-9 { 0.0 } else { v };
+    let text = if v.abs() >= 10.0 || (v - v.round()).abs() < 1e-6 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    };
+    if v > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 /// Defined `(year, value)` points of one series between two years
-/// (inclusive), clipped to the chart's years.
+/// (inclusive), clipped to the chart's years; with `minus`, each value
+/// less that run's value in the same year.
 fn points_between(
     run: &Run,
     desc: &ChartDesc,
     series: SeriesId,
     from: i32,
     to: i32,
+    minus: Option<&Run>,
 ) -> Vec<(f64, f64)> {
     let from = from.max(desc.first_year);
     let to = to.min(desc.last_year);
     let values = run.series(series);
+    let base = minus.map(|m| m.series(series));
     run.years()
         .iter()
+        .enumerate()
         .zip(values.iter())
+        .map(|((i, year), v)| {
+            let b = base.map_or(0.0, |b| b.get(i).copied().unwrap_or(f64::NAN));
+            (year, v - b)
+        })
         .filter(|(year, v)| *year >= from && *year <= to && v.is_finite())
-        .map(|(year, v)| (f64::from(year), *v))
+        .map(|(year, v)| (f64::from(year), v))
         .collect()
+}
+
+/// The largest absolute difference between a run's series and `base`'s
+/// on the chart.
+fn series_max_abs(run: &Run, desc: &ChartDesc, base: &Run) -> f64 {
+    desc.lines
+        .iter()
+        .flat_map(|l| {
+            points_between(
+                run,
+                desc,
+                l.series,
+                desc.first_year,
+                desc.last_year,
+                Some(base),
+            )
+        })
+        .map(|p| p.1.abs())
+        .fold(0.0, f64::max)
 }
 
 /// The largest defined value of the chart's series in its years.
 fn series_max(run: &Run, desc: &ChartDesc) -> f64 {
     desc.lines
         .iter()
-        .flat_map(|l| points_between(run, desc, l.series, desc.first_year, desc.last_year))
+        .flat_map(|l| points_between(run, desc, l.series, desc.first_year, desc.last_year, None))
         .map(|p| p.1)
         .fold(0.0, f64::max)
 }

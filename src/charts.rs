@@ -114,6 +114,14 @@ pub fn chart_text(catalog: &Catalog, desc: &ChartDesc) -> ChartText {
         source: catalog
             .has(&source_key)
             .then(|| catalog.text(&source_key).into_owned()),
+        y_label_difference: format!(
+            "{} ({})",
+            catalog.text("chart-difference-y"),
+            match desc.y_axis {
+                YAxis::Share => catalog.text("chart-difference-share-unit"),
+                YAxis::PeoplePerYear => catalog.text(&desc.key("y")),
+            }
+        ),
     }
 }
 

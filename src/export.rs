@@ -40,6 +40,15 @@ pub fn scenario_csv(settings: JsValue) -> Result<String, JsValue> {
     Ok(simulate(&scenario).to_csv())
 }
 
+/// The model's CSV output for the scenario in a query string, decoded as
+/// the page decodes its own address and `talentflow run --query` decodes
+/// its argument (damaged parts are mended, never refused), so the three
+/// agree. `query_csv(location.search)` is the CSV of the page's scenario.
+#[wasm_bindgen]
+pub fn query_csv(query: &str) -> String {
+    simulate(&talentflow_model::query::decode(query).scenario).to_csv()
+}
+
 /// Milliseconds per model run, averaged over `runs` runs of scenarios
 /// that alternate between the baseline and a changed one (so nothing can be
 /// cached between runs). For the benchmark (`scripts/bench.sh`), which

@@ -8,7 +8,8 @@
 //! Layout: [`state`] holds the reader's scenario and its reducer;
 //! [`chart`] draws any chart description onto any plotters backend;
 //! [`charts`] describes the three charts; [`components`] has one Yew
-//! component per file; [`export`] is the JavaScript API.
+//! component per file; [`url`] keeps the whole state in the address;
+//! [`export`] is the JavaScript API.
 
 #[cfg(target_arch = "wasm32")]
 pub mod chart;
@@ -26,6 +27,8 @@ pub mod format;
 pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod url;
 
 /// Mount the app on the page's `<body>`.
 #[cfg(target_arch = "wasm32")]

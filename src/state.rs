@@ -1,23 +1,102 @@
-//! The app's domain state: the reader's scenario, changed only through
-//! [`Action`]s by one reducer. Derived results (the model run) are never
-//! stored here; the app memoises them from the scenario.
+//! The app's domain state: the reader's scenario, the preset it came from,
+//! the pinned scenarios and the chart view, changed only through
+//! [`Action`]s by one reducer, with undo and redo of setting changes.
+//! Derived results (model runs) are never stored here; the app memoises
+//! them from the scenarios.
 
 use std::rc::Rc;
-use talentflow_model::{ParamId, Scenario};
+use talentflow_model::query::quantize;
+use talentflow_model::{ParamId, Scenario, PRESETS};
 use yew::Reducible;
 
+/// How many scenarios the reader can pin beside the current one.
+pub const MAX_PINS: usize = 3;
+/// How many setting changes undo remembers.
+pub const MAX_UNDO: usize = 100;
+
+/// What the charts plot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ChartView {
+    /// The values themselves.
+    #[default]
+    Level,
+    /// Each scenario minus the baseline.
+    Difference,
+}
+
+impl ChartView {
+    /// Its name in the URL (`view=diff`; the level view is the default and
+    /// not written).
+    pub fn query_name(self) -> &'static str {
+        match self {
+            ChartView::Level => "level",
+            ChartView::Difference => "diff",
+        }
+    }
+    /// The view named in a URL, if any.
+    pub fn from_query_name(name: &str) -> Option<ChartView> {
+        match name {
+            "level" => Some(ChartView::Level),
+            "diff" => Some(ChartView::Difference),
+            _ => None,
+        }
+    }
+}
+
+/// The settings undo and redo move between.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    /// The scenario the charts show. Always valid: every way in clamps.
+    pub scenario: Scenario,
+    /// Index into [`PRESETS`] of the preset the reader last picked (the
+    /// scenario may since have been modified).
+    pub preset: Option<usize>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            scenario: Scenario::baseline(),
+            preset: None,
+        }
+    }
+}
+
+/// A scenario pinned for comparison.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pin {
+    /// Its settings.
+    pub scenario: Scenario,
+    /// The preset it equals, if it equalled one when pinned.
+    pub preset: Option<usize>,
+}
+
 /// Everything the reader has chosen.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AppState {
     /// The scenario the charts show. Always valid: every way in clamps.
     pub scenario: Scenario,
+    /// Index into [`PRESETS`] of the preset last picked.
+    pub preset: Option<usize>,
+    /// Scenarios pinned for comparison, at most [`MAX_PINS`].
+    pub pins: Vec<Pin>,
+    /// Levels or difference from the baseline.
+    pub view: ChartView,
+    /// Earlier settings, the most recent last.
+    pub undo: Vec<Settings>,
+    /// Settings undone, the most recently undone last.
+    pub redo: Vec<Settings>,
+    /// The parameter the last change moved: further moves of the same
+    /// slider (a drag) join that one undo step.
+    pub last_moved: Option<ParamId>,
 }
 
 /// A change the reader asks for.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Action {
     /// Set a parameter to a value; clamped into the parameter's range from
-    /// the parameter table (a non-finite value becomes its default).
+    /// the parameter table (a non-finite value becomes its default) and
+    /// rounded as the URL writes it.
     Set {
         /// Which parameter.
         id: ParamId,
@@ -34,23 +113,156 @@ pub enum Action {
     },
     /// Return every parameter to its baseline default.
     Reset,
+    /// Take the settings of the preset at this index of [`PRESETS`] (an
+    /// index out of range does nothing).
+    ApplyPreset(usize),
+    /// Replace the settings (a loaded file or saved scenario).
+    Load(Settings),
+    /// Go back one setting change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Pin the current scenario for comparison (ignored when it is pinned
+    /// already or [`MAX_PINS`] are pinned).
+    Pin,
+    /// Remove the pin at this index.
+    Unpin(usize),
+    /// Switch between levels and difference from the baseline.
+    SetView(ChartView),
+    /// The reader let go of a slider: its next move starts a new undo step.
+    EndDrag,
 }
 
 impl AppState {
-    /// The state after `action`. Pure: no side effects, no allocation.
+    /// A state showing `settings`, with nothing to undo.
+    pub fn with_settings(settings: Settings) -> AppState {
+        AppState {
+            scenario: settings.scenario,
+            preset: settings.preset.filter(|i| *i < PRESETS.len()),
+            ..AppState::default()
+        }
+    }
+
+    /// The settings undo would return to.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            scenario: self.scenario,
+            preset: self.preset,
+        }
+    }
+
+    /// Whether the scenario differs from the preset last picked.
+    pub fn is_modified(&self) -> bool {
+        match self.preset.and_then(|i| PRESETS.get(i)) {
+            Some(p) => p.scenario() != self.scenario,
+            None => false,
+        }
+    }
+
+    /// The preset whose settings the scenario equals, if any (the picked
+    /// one first).
+    pub fn matching_preset(&self) -> Option<usize> {
+        if self.preset.is_some() && !self.is_modified() {
+            return self.preset;
+        }
+        PRESETS.iter().position(|p| p.scenario() == self.scenario)
+    }
+
+    /// Whether there is a change to undo / to redo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+    /// Whether there is an undone change to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// The state after `action`. Pure: no side effects.
     pub fn apply(&self, action: Action) -> AppState {
-        let mut scenario = self.scenario;
+        let mut next = self.clone();
         match action {
-            Action::Set { id, value } => {
-                scenario.set_clamped(id, value);
-            }
+            Action::Set { id, value } => next.change(Some(id), |s| {
+                s.scenario.set_clamped(id, quantize(id.spec(), value));
+            }),
             Action::SetPosition { id, position } => {
                 let value = id.spec().value_from_position(position);
-                scenario.set_clamped(id, value);
+                next.change(Some(id), |s| {
+                    s.scenario.set_clamped(id, quantize(id.spec(), value));
+                })
             }
-            Action::Reset => scenario = Scenario::baseline(),
+            Action::Reset => next.change(None, |s| {
+                *s = Settings::default();
+            }),
+            Action::ApplyPreset(index) => {
+                if let Some(p) = PRESETS.get(index) {
+                    next.change(None, |s| {
+                        s.scenario = p.scenario();
+                        s.preset = Some(index);
+                    })
+                }
+            }
+            Action::Load(settings) => next.change(None, |s| {
+                s.scenario = settings.scenario;
+                s.preset = settings.preset.filter(|i| *i < PRESETS.len());
+            }),
+            Action::Undo => {
+                if let Some(previous) = next.undo.pop() {
+                    next.redo.push(next.settings());
+                    next.scenario = previous.scenario;
+                    next.preset = previous.preset;
+                    next.last_moved = None;
+                }
+            }
+            Action::Redo => {
+                if let Some(undone) = next.redo.pop() {
+                    next.undo.push(next.settings());
+                    next.scenario = undone.scenario;
+                    next.preset = undone.preset;
+                    next.last_moved = None;
+                }
+            }
+            Action::Pin => {
+                let pin = Pin {
+                    scenario: next.scenario,
+                    preset: next.matching_preset(),
+                };
+                let pinned = next.pins.iter().any(|p| p.scenario == pin.scenario);
+                if !pinned && next.pins.len() < MAX_PINS {
+                    next.pins.push(pin);
+                }
+            }
+            Action::Unpin(index) => {
+                if index < next.pins.len() {
+                    next.pins.remove(index);
+                }
+            }
+            Action::SetView(view) => next.view = view,
+            Action::EndDrag => next.last_moved = None,
         }
-        AppState { scenario }
+        next
+    }
+
+    /// Apply a change of settings as one undo step (a run of moves of the
+    /// same slider joins one step). A change that changes nothing leaves
+    /// the history alone.
+    fn change(&mut self, moved: Option<ParamId>, edit: impl FnOnce(&mut Settings)) {
+        let before = self.settings();
+        let mut after = before;
+        edit(&mut after);
+        if after == before {
+            return;
+        }
+        let joins = moved.is_some() && moved == self.last_moved;
+        if !joins {
+            self.undo.push(before);
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.scenario = after.scenario;
+        self.preset = after.preset;
+        self.last_moved = moved;
     }
 }
 

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use talentflow_messages::{Catalog, Lang};
 use talentflow_model::{simulate, Group, Kind, ParamId, Scale, Scenario, FACTS, PARAMS};
-use talentflow_web::chart::ChartDesc;
+use talentflow_web::chart::{ChartDesc, Compare};
 use talentflow_web::charts::{chart_text, CHARTS, INFLOW, RETENTION};
 use talentflow_web::citations::cited_fact_ids;
 use talentflow_web::components::app::App;
@@ -134,6 +134,8 @@ async fn every_lever_renders_a_labelled_range_input_with_the_tables_range() {
             id: spec.id,
             value: spec.default,
             on_action: Callback::noop(),
+            locked: false,
+            highlighted: false,
         };
         yew::Renderer::<Slider>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -218,6 +220,8 @@ async fn an_input_event_while_dragging_sends_the_new_value() {
         id,
         value: id.spec().default,
         on_action: Callback::from(move |a: Action| sink.borrow_mut().push(a)),
+        locked: false,
+        highlighted: false,
     };
     yew::Renderer::<Slider>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -285,6 +289,7 @@ fn draw(c: &HtmlCanvasElement, desc: &ChartDesc, scenario: &Scenario, with_basel
         &chart_text(&catalog, desc),
         &run,
         with_baseline.then_some(&baseline),
+        &Compare::default(),
         None,
     )
     .expect("drawing succeeds");
@@ -539,5 +544,132 @@ fn arrow_keys_on_a_log_slider_move_its_value_within_a_few_presses() {
             last = value;
         }
         assert_eq!(last, spec.max);
+    }
+}
+
+// --- Presets, undo, comparison and the address -------------------------------
+
+mod scenarios {
+    use super::*;
+    use talentflow_model::PRESETS;
+    use talentflow_web::state::{ChartView, MAX_PINS};
+    use talentflow_web::url::{restore, state_query, PageConfig};
+
+    #[wasm_bindgen_test]
+    fn a_preset_sets_its_values_and_a_slider_move_marks_it_modified() {
+        let state = AppState::default().apply(Action::ApplyPreset(2));
+        assert_eq!(state.scenario, PRESETS[2].scenario());
+        assert_eq!(state.matching_preset(), Some(2));
+        assert!(!state.is_modified());
+        let moved = state.apply(Action::Set {
+            id: ParamId::PayGap,
+            value: 5.0,
+        });
+        assert!(moved.is_modified());
+        assert_eq!(moved.preset, Some(2));
+        assert_eq!(moved.matching_preset(), None);
+        assert_eq!(
+            AppState::default().apply(Action::ApplyPreset(99)),
+            AppState::default()
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_drag_is_one_undo_step_and_redo_returns_it() {
+        let id = ParamId::VisaRestrictions;
+        let mut state = AppState::default();
+        for v in [31.0, 35.0, 40.0, 50.0] {
+            state = state.apply(Action::Set { id, value: v });
+        }
+        state = state.apply(Action::EndDrag);
+        state = state.apply(Action::Set { id, value: 60.0 });
+        assert_eq!(state.undo.len(), 2, "two drags, two steps");
+        let undone = state.apply(Action::Undo);
+        assert_eq!(undone.scenario.get(id), 50.0);
+        let undone = undone.apply(Action::Undo);
+        assert!(undone.scenario.is_baseline());
+        assert!(!undone.can_undo());
+        let redone = undone.apply(Action::Redo).apply(Action::Redo);
+        assert_eq!(redone.scenario.get(id), 60.0);
+        assert!(!redone.can_redo());
+        // A new change after an undo drops what could be redone.
+        let branched = state.apply(Action::Undo).apply(Action::ApplyPreset(1));
+        assert!(!branched.can_redo());
+    }
+
+    #[wasm_bindgen_test]
+    fn at_most_three_distinct_pins() {
+        let mut state = AppState::default();
+        for i in 1..=5 {
+            state = state.apply(Action::ApplyPreset(i)).apply(Action::Pin);
+        }
+        assert_eq!(state.pins.len(), MAX_PINS);
+        let again = state.apply(Action::Unpin(0)).apply(Action::Pin);
+        assert_eq!(again.pins.len(), MAX_PINS);
+        assert_eq!(
+            again.apply(Action::Pin).pins,
+            again.pins,
+            "the same scenario is pinned once"
+        );
+        assert_eq!(state.apply(Action::Unpin(7)), state);
+    }
+
+    #[wasm_bindgen_test]
+    fn the_address_round_trips_every_part_of_the_state() {
+        let catalog = Catalog::load(Lang::En);
+        let mut state = AppState::default()
+            .apply(Action::ApplyPreset(3))
+            .apply(Action::Pin)
+            .apply(Action::Set {
+                id: ParamId::ChinaAiFunding,
+                value: 0.55,
+            })
+            .apply(Action::Pin)
+            .apply(Action::SetView(ChartView::Difference));
+        state = state.apply(Action::Set {
+            id: ParamId::UsResearchFunding,
+            value: 0.65,
+        });
+        let config = PageConfig {
+            embed: true,
+            locked: true,
+            only: Some(ParamId::ComputeRatio),
+        };
+        let query = state_query(&state, &config);
+        let restored = restore(&query, &catalog);
+        assert_eq!(restored.notices, Vec::<String>::new(), "{query}");
+        assert_eq!(restored.config, config);
+        assert_eq!(restored.state.scenario, state.scenario);
+        assert_eq!(restored.state.preset, state.preset);
+        assert_eq!(restored.state.pins, state.pins);
+        assert_eq!(restored.state.view, state.view);
+        assert_eq!(state_query(&restored.state, &restored.config), query);
+    }
+
+    #[wasm_bindgen_test]
+    fn every_scenario_message_exists_in_english() {
+        let catalog = Catalog::load(Lang::En);
+        for p in PRESETS.iter() {
+            assert!(catalog.has(&p.name_key()), "{}", p.name_key());
+            assert!(catalog.has(&p.description_key()), "{}", p.description_key());
+        }
+        for key in [
+            "notice-unknown-key",
+            "notice-clamped",
+            "notice-unreadable",
+            "notice-other-version",
+            "notice-bad-value",
+            "notice-too-many-pins",
+            "app-undo",
+            "app-redo",
+            "app-pin",
+            "app-view-level",
+            "app-view-difference",
+            "chart-pin",
+            "chart-zero",
+            "chart-difference-y",
+        ] {
+            assert!(catalog.has(key), "{key}");
+        }
     }
 }

@@ -1,15 +1,25 @@
-//! The page: title, sliders, charts and sources.
+//! The page: title, presets, sliders, undo and comparison, charts and
+//! sources; or, with `layout=embed` in the address, the compact layout
+//! for iframes (charts first, headline sliders only). The state starts
+//! from the address and is written back to it as the reader works.
 
 use super::chart_panel::{ChartPanel, Layout};
+use super::compare::{pin_name, Compare};
+use super::notices::Notices;
+use super::presets::PresetPicker;
 use super::slider::Slider;
 use super::sources_section::SourcesSection;
 use crate::charts::{summary, CHARTS, RETENTION, WHERE};
 use crate::i18n::Messages;
-use crate::state::{Action, AppState};
+use crate::state::{Action, ChartView};
+use crate::url::{current_search, replace_query, restore, state_query, PageConfig};
+use std::cell::RefCell;
+use std::rc::Rc;
 use talentflow_messages::Lang;
-use talentflow_model::{simulate, Group, Kind, Scenario, MODEL_VERSION, PARAMS};
+use talentflow_model::{simulate, Group, Kind, Run, Scenario, MODEL_VERSION, PARAMS};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::ResizeObserver;
 use yew::prelude::*;
 
 /// The current viewport size and pixel ratio.
@@ -64,6 +74,169 @@ fn use_layout() -> Layout {
     *layout
 }
 
+/// How long the address waits after the last change before it is
+/// rewritten: a drag rewrites it once, when the reader pauses.
+pub const URL_DEBOUNCE_MS: i32 = 250;
+
+/// Keeps the address bar's query equal to `query`, a short while after it
+/// last changed, without adding history entries.
+#[hook]
+fn use_address(query: String) {
+    type Pending = Option<(i32, Closure<dyn FnMut()>)>;
+    let pending: Rc<RefCell<Pending>> = use_mut_ref(|| None);
+    use_effect_with(query, move |query| {
+        if let Some(window) = web_sys::window() {
+            if let Some((handle, _)) = pending.borrow_mut().take() {
+                window.clear_timeout_with_handle(handle);
+            }
+            let query = query.clone();
+            let write = Closure::<dyn FnMut()>::new(move || {
+                if !replace_query(&query) {
+                    web_sys::console::warn_1(&"the address cannot be rewritten here".into());
+                }
+            });
+            match window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                write.as_ref().unchecked_ref(),
+                URL_DEBOUNCE_MS,
+            ) {
+                Ok(handle) => *pending.borrow_mut() = Some((handle, write)),
+                Err(e) => {
+                    web_sys::console::warn_2(&"cannot schedule the address update:".into(), &e)
+                }
+            }
+        }
+    });
+}
+
+/// Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, except while the
+/// reader types in a text field (which has its own undo).
+#[hook]
+fn use_undo_keys(on_action: Callback<Action>) {
+    use_effect_with(on_action, move |on_action| {
+        let on_action = on_action.clone();
+        let on_key =
+            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                    return;
+                }
+                let typing = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        let tag = el.tag_name().to_ascii_lowercase();
+                        let kind = el.get_attribute("type").unwrap_or_default();
+                        tag == "textarea" || (tag == "input" && kind != "range")
+                    });
+                if typing {
+                    return;
+                }
+                let action = match e.key().to_ascii_lowercase().as_str() {
+                    "z" if e.shift_key() => Action::Redo,
+                    "z" => Action::Undo,
+                    "y" if !e.shift_key() => Action::Redo,
+                    _ => return,
+                };
+                e.prevent_default();
+                on_action.emit(action);
+            });
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            if let Err(e) =
+                w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())
+            {
+                web_sys::console::error_2(&"cannot follow undo keys:".into(), &e);
+            }
+        }
+        move || {
+            if let Some(w) = &window {
+                if let Err(e) = w
+                    .remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())
+                {
+                    web_sys::console::error_2(&"cannot stop following undo keys:".into(), &e);
+                }
+            }
+            drop(on_key);
+        }
+    });
+}
+
+/// In the embed layout inside a frame, tell the host page the height of
+/// the content whenever it changes (`www/embed.js` resizes the iframe).
+#[hook]
+fn use_report_height(embed: bool) {
+    use_effect_with(embed, move |embed| {
+        let mut observer: Option<ResizeObserver> = None;
+        let mut callback: Option<Closure<dyn Fn(js_sys::Array)>> = None;
+        let window = web_sys::window();
+        let parent = window.as_ref().and_then(|w| w.parent().ok().flatten());
+        let framed = match (&window, &parent) {
+            (Some(w), Some(p)) => !js_sys::Object::is(w.as_ref(), p.as_ref()),
+            _ => false,
+        };
+        if *embed && framed {
+            let target = window
+                .as_ref()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element());
+            if let (Some(parent), Some(target)) = (parent, target) {
+                let measured = target.clone();
+                let report =
+                    Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+                        let height = measured.scroll_height();
+                        let message = js_sys::Object::new();
+                        let set =
+                            |k: &str, v: JsValue| js_sys::Reflect::set(&message, &k.into(), &v);
+                        if set("type", "talentflow:height".into()).is_ok()
+                            && set("height", height.into()).is_ok()
+                        {
+                            if let Err(e) = parent.post_message(&message, "*") {
+                                web_sys::console::warn_2(
+                                    &"cannot tell the host page the height:".into(),
+                                    &e,
+                                );
+                            }
+                        }
+                    });
+                match ResizeObserver::new(report.as_ref().unchecked_ref()) {
+                    Ok(o) => {
+                        o.observe(&target);
+                        if let Some(body) = window
+                            .as_ref()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.body())
+                        {
+                            o.observe(&body);
+                        }
+                        observer = Some(o);
+                        callback = Some(report);
+                    }
+                    Err(e) => {
+                        web_sys::console::warn_2(&"cannot follow the page height:".into(), &e)
+                    }
+                }
+            }
+        }
+        move || {
+            if let Some(o) = observer {
+                o.disconnect();
+            }
+            drop(callback);
+        }
+    });
+}
+
+/// Mark `<body>` with the layout, for the stylesheet.
+fn set_body_class(config: &PageConfig) {
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body());
+    if let Some(body) = body {
+        if config.embed {
+            body.set_class_name("embed");
+        }
+    }
+}
+
 /// Properties of [`App`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {}
@@ -73,12 +246,38 @@ pub struct AppProps {}
 pub fn App(_props: &AppProps) -> Html {
     let messages = use_memo((), |_| Messages::load(Lang::En));
     let messages: Messages = (*messages).clone();
-    let state = use_reducer(AppState::default);
+    // The address the page was opened with, read once.
+    let restored = {
+        let messages = messages.clone();
+        use_memo((), move |_| restore(&current_search(), &messages))
+    };
+    let config: PageConfig = restored.config;
+    let notices = use_memo((), {
+        let restored = restored.clone();
+        move |_| restored.notices.clone()
+    });
+    let state = {
+        let restored = restored.clone();
+        use_reducer(move || restored.state.clone())
+    };
     let scenario = state.scenario;
     // One model run per change of scenario; never in any other render.
     let run = use_memo(scenario, simulate);
     let baseline = use_memo((), |_| simulate(&Scenario::baseline()));
+    let pin_runs: Rc<Vec<Rc<Run>>> = (*use_memo(state.pins.clone(), |pins| {
+        Rc::new(
+            pins.iter()
+                .map(|p| Rc::new(simulate(&p.scenario)))
+                .collect::<Vec<_>>(),
+        )
+    }))
+    .clone();
+    let pin_names: Rc<Vec<String>> =
+        Rc::new(state.pins.iter().map(|p| pin_name(&messages, p)).collect());
     let layout = use_layout();
+    use_address(state_query(&state, &config));
+    use_effect_with(config, |config| set_body_class(config));
+    use_report_height(config.embed);
 
     let on_action = {
         let dispatcher = state.dispatcher();
@@ -86,16 +285,30 @@ pub fn App(_props: &AppProps) -> Html {
             dispatcher.dispatch(action)
         })
     };
-    let on_reset = {
+    use_undo_keys(on_action.clone());
+    let button = |id: &'static str, key: &str, action: Action, enabled: bool| {
         let on_action = on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::Reset))
+        let onclick = Callback::from(move |_: MouseEvent| on_action.emit(action));
+        html! { <button {id} type="button" {onclick} disabled={!enabled}>{ messages.tr(key) }</button> }
     };
 
     let slider = |group: Group| -> Html {
         PARAMS
             .iter()
             .filter(|p| p.kind == Kind::Lever && p.group == group)
-            .map(|p| html! { <Slider key={p.key} id={p.id} value={scenario.get(p.id)} on_action={on_action.clone()} /> })
+            .filter(|p| config.only.is_none_or(|id| id == p.id))
+            .map(|p| {
+                html! {
+                    <Slider
+                        key={p.key}
+                        id={p.id}
+                        value={scenario.get(p.id)}
+                        on_action={on_action.clone()}
+                        locked={config.locked}
+                        highlighted={config.only == Some(p.id)}
+                    />
+                }
+            })
             .collect()
     };
     let changed = scenario.changed().count();
@@ -105,6 +318,59 @@ pub fn App(_props: &AppProps) -> Html {
         messages.format("app-scenario-changed", &[("count", &changed.to_string())])
     };
     let show_baseline = changed > 0;
+    let difference = state.view == ChartView::Difference;
+    let presets = html! {
+        <PresetPicker
+            preset={state.preset}
+            modified={state.is_modified()}
+            matching={state.matching_preset()}
+            on_action={on_action.clone()}
+            compact={config.embed}
+        />
+    };
+    let charts = html! {
+        <section class="charts" aria-labelledby="charts-heading">
+            <h2 id="charts-heading" class="visually-hidden">{ messages.tr("app-charts-heading") }</h2>
+            { for CHARTS.iter().map(|desc| html! {
+                <ChartPanel
+                    key={desc.name}
+                    desc={*desc}
+                    run={run.clone()}
+                    baseline={baseline.clone()}
+                    {show_baseline}
+                    {layout}
+                    pins={pin_runs.clone()}
+                    pin_names={pin_names.clone()}
+                    {difference}
+                />
+            }) }
+        </section>
+    };
+
+    if config.embed {
+        return html! {
+            <ContextProvider<Messages> context={messages.clone()}>
+                <main class="layout embed-layout">
+                    <h1 class="embed-title">{ messages.tr("app-title") }</h1>
+                    <Notices notices={notices.clone()} />
+                    { charts }
+                    <section class="controls" aria-labelledby="controls-heading">
+                        <h2 id="controls-heading" class="visually-hidden">{ messages.tr("app-controls-heading") }</h2>
+                        { presets }
+                        { slider(Group::Main) }
+                        { if config.only.is_some() { slider(Group::Advanced) } else { html! {} } }
+                        <div class="scenario-status">
+                            <p id="scenario-status" role="status">{ status }</p>
+                            { for (!config.locked).then(|| button("reset", "app-reset", Action::Reset, true)) }
+                        </div>
+                    </section>
+                    <footer class="page-footer">
+                        <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>
+                    </footer>
+                </main>
+            </ContextProvider<Messages>>
+        };
+    }
 
     html! {
         <ContextProvider<Messages> context={messages.clone()}>
@@ -112,9 +378,11 @@ pub fn App(_props: &AppProps) -> Html {
                 <h1>{ messages.tr("app-title") }</h1>
                 <p class="subtitle">{ messages.tr("app-subtitle") }</p>
             </header>
+            <Notices notices={notices.clone()} />
             <main class="layout">
                 <section class="controls" aria-labelledby="controls-heading">
                     <h2 id="controls-heading">{ messages.tr("app-controls-heading") }</h2>
+                    { presets }
                     <p class="intro">{ messages.tr("app-controls-intro") }</p>
                     { slider(Group::Main) }
                     // On a phone the charts are below the fold: say at once
@@ -130,22 +398,15 @@ pub fn App(_props: &AppProps) -> Html {
                     </details>
                     <div class="scenario-status">
                         <p id="scenario-status" role="status">{ status }</p>
-                        <button id="reset" type="button" onclick={on_reset}>{ messages.tr("app-reset") }</button>
+                        <div class="history" role="group" aria-label={messages.tr("app-history-label")}>
+                            { button("undo", "app-undo", Action::Undo, state.can_undo()) }
+                            { button("redo", "app-redo", Action::Redo, state.can_redo()) }
+                            { button("reset", "app-reset", Action::Reset, true) }
+                        </div>
                     </div>
+                    <Compare pins={state.pins.clone()} view={state.view} {scenario} on_action={on_action.clone()} />
                 </section>
-                <section class="charts" aria-labelledby="charts-heading">
-                    <h2 id="charts-heading" class="visually-hidden">{ messages.tr("app-charts-heading") }</h2>
-                    { for CHARTS.iter().map(|desc| html! {
-                        <ChartPanel
-                            key={desc.name}
-                            desc={*desc}
-                            run={run.clone()}
-                            baseline={baseline.clone()}
-                            {show_baseline}
-                            {layout}
-                        />
-                    }) }
-                </section>
+                { charts }
             </main>
             <SourcesSection />
             <footer class="page-footer">

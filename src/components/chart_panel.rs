@@ -2,7 +2,7 @@
 //! baseline or the layout changes, an HTML legend and a text summary.
 
 use super::legend::Legend;
-use crate::chart::{draw_chart, ChartDesc, ChartText};
+use crate::chart::{draw_chart_compared, ChartDesc, ChartText, Compare};
 use crate::charts::{chart_text, summary};
 use crate::i18n::use_messages;
 use plotters::prelude::IntoDrawingArea;
@@ -26,6 +26,15 @@ pub struct ChartPanelProps {
     /// Whether to draw the baseline as a faint reference curve (when the
     /// scenario differs from it).
     pub show_baseline: bool,
+    /// Runs of the pinned scenarios, in pin order (A, B, C).
+    #[prop_or_default]
+    pub pins: Rc<Vec<Rc<Run>>>,
+    /// Legend names of the pinned scenarios, in pin order.
+    #[prop_or_default]
+    pub pin_names: Rc<Vec<String>>,
+    /// Draw differences from the baseline instead of levels.
+    #[prop_or_default]
+    pub difference: bool,
     /// Changes whenever the viewport size or pixel ratio changes, so that
     /// the canvas is resized and redrawn.
     pub layout: Layout,
@@ -53,6 +62,7 @@ pub fn draw_on_canvas(
     text: &ChartText,
     run: &Run,
     baseline: Option<&Run>,
+    compare: &Compare<'_>,
     css_size: Option<(f64, f64)>,
 ) -> Result<bool, String> {
     let pixel_ratio = web_sys::window()
@@ -80,7 +90,8 @@ pub fn draw_on_canvas(
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "no 2D drawing context for the chart canvas".to_string())?;
     let root = backend.into_drawing_area();
-    draw_chart(&root, desc, text, run, baseline, pixel_ratio).map_err(|e| e.to_string())?;
+    draw_chart_compared(&root, desc, text, run, baseline, compare, pixel_ratio)
+        .map_err(|e| e.to_string())?;
     Ok(true)
 }
 
@@ -134,16 +145,30 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     {
         let canvas_ref = canvas_ref.clone();
         let baseline = props.show_baseline.then(|| props.baseline.clone());
+        let difference = props.difference.then(|| props.baseline.clone());
         use_effect_with(
-            (props.run.clone(), baseline, props.layout, css_size, text),
-            move |(run, baseline, _, css_size, text)| {
+            (
+                props.run.clone(),
+                baseline,
+                props.layout,
+                css_size,
+                text,
+                (props.pins.clone(), difference),
+            ),
+            move |(run, baseline, _, css_size, text, (pins, difference))| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    let pin_runs: Vec<&Run> = pins.iter().map(|r| r.as_ref()).collect();
+                    let compare = Compare {
+                        pins: &pin_runs,
+                        difference_from: difference.as_deref(),
+                    };
                     if let Err(message) = draw_on_canvas(
                         &canvas,
                         desc,
                         text,
                         run,
                         baseline.as_deref(),
+                        &compare,
                         Some(*css_size),
                     ) {
                         web_sys::console::error_1(
@@ -168,7 +193,12 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 aria-label={messages.tr(&desc.key("aria"))}
                 aria-describedby={summary_id.clone()}
             />
-            <Legend desc={desc} shows_baseline={props.show_baseline} />
+            <Legend
+                desc={desc}
+                shows_baseline={props.show_baseline && !props.difference}
+                difference={props.difference}
+                pin_names={props.pin_names.clone()}
+            />
             <p class="summary" id={summary_id}>
                 { summary(&messages, desc, &props.run, &props.baseline) }
             </p>

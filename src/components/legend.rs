@@ -2,10 +2,11 @@
 //! colour, marker and line style drawn as a small SVG swatch, so that it
 //! reflows on a phone and reads out to a screen reader.
 
-use crate::chart::{ChartDesc, Marker, INK};
+use crate::chart::{ChartDesc, Marker, INK, PIN_DASHES, PIN_LETTERS};
 use crate::citations::fact_anchor;
 use crate::i18n::use_messages;
 use plotters::style::RGBColor;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`Legend`].
@@ -15,6 +16,13 @@ pub struct LegendProps {
     pub desc: &'static ChartDesc,
     /// Whether the faint baseline reference curve is drawn.
     pub shows_baseline: bool,
+    /// Whether the chart shows differences from the baseline (a zero line
+    /// and no observed points).
+    #[prop_or_default]
+    pub difference: bool,
+    /// Names of the pinned scenarios, in pin order (A, B, C).
+    #[prop_or_default]
+    pub pin_names: Rc<Vec<String>>,
 }
 
 fn css_colour(c: RGBColor) -> String {
@@ -42,6 +50,22 @@ fn swatch(
     opacity: &str,
     outline: bool,
 ) -> Html {
+    swatch_dashed(
+        marker,
+        colour,
+        if dashed { "5 3" } else { "none" },
+        opacity,
+        outline,
+    )
+}
+
+fn swatch_dashed(
+    marker: Option<Marker>,
+    colour: &str,
+    dasharray: &str,
+    opacity: &str,
+    outline: bool,
+) -> Html {
     let stroke = if outline {
         css_colour(INK)
     } else {
@@ -50,7 +74,7 @@ fn swatch(
     html! {
         <svg class="swatch" width="28" height="12" viewBox="0 0 28 12" aria-hidden="true">
             <line x1="1" y1="6" x2="27" y2="6" stroke={colour.to_string()} stroke-width="2.5"
-                stroke-dasharray={if dashed { "5 3" } else { "none" }} opacity={opacity.to_string()} />
+                stroke-dasharray={dasharray.to_string()} opacity={opacity.to_string()} />
             { for marker.map(|m| marker_svg(m, colour, &stroke)) }
         </svg>
     }
@@ -74,8 +98,18 @@ pub fn Legend(props: &LegendProps) -> Html {
     let baseline = props.shows_baseline.then(|| {
         html! { <li>{ swatch(None, grey, false, "0.4", false) }{ messages.tr("chart-baseline") }</li> }
     });
+    let pins = props.pin_names.iter().enumerate().take(PIN_DASHES.len()).map(|(i, name)| {
+        let (dash, gap) = PIN_DASHES[i];
+        let label = messages.format("chart-pin", &[("letter", PIN_LETTERS[i]), ("name", name)]);
+        html! {
+            <li class="legend-pin">{ swatch_dashed(None, grey, &format!("{dash} {gap}"), "1", false) }{ label }</li>
+        }
+    });
+    let zero = props.difference.then(|| {
+        html! { <li>{ swatch(None, grey, false, "1", false) }{ messages.tr("chart-zero") }</li> }
+    });
     let source_key = desc.key("source");
-    let observed = messages.has(&source_key).then(|| {
+    let observed = (!props.difference && messages.has(&source_key)).then(|| {
         let ids = desc.observation_sources();
         let links = ids.iter().enumerate().map(|(i, id)| {
             html! { <>{ if i > 0 { ", " } else { " " } }<a href={format!("#{}", fact_anchor(id))}>{ *id }</a></> }
@@ -97,6 +131,8 @@ pub fn Legend(props: &LegendProps) -> Html {
                 <span>{ history }</span>
             </li>
             { for baseline }
+            { for zero }
+            { for pins }
             { for observed }
         </ul>
     }

@@ -2,6 +2,9 @@
 
 pub mod app;
 pub mod chart_panel;
+pub mod compare;
 pub mod legend;
+pub mod notices;
+pub mod presets;
 pub mod slider;
 pub mod sources_section;

@@ -31,8 +31,15 @@ pub struct SliderProps {
     /// Its current value, in the parameter's unit.
     pub value: f64,
     /// Receives [`Action::Set`] (linear scale) or [`Action::SetPosition`]
-    /// (log scale) on every `input` event, i.e. while dragging.
+    /// (log scale) on every `input` event, i.e. while dragging, and
+    /// [`Action::EndDrag`] when the reader lets go.
     pub on_action: Callback<Action>,
+    /// Shown but not movable (an embed with locked sliders).
+    #[prop_or_default]
+    pub locked: bool,
+    /// Drawn out as the one slider an embed offers.
+    #[prop_or_default]
+    pub highlighted: bool,
 }
 
 /// The `min`, `max`, `step` and `value` of the range input for a value.
@@ -87,6 +94,11 @@ pub fn Slider(props: &SliderProps) -> Html {
         })
     };
 
+    let onchange = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: Event| on_action.emit(Action::EndDrag))
+    };
+
     let sources = if spec.sources.is_empty() {
         html! { <span class="sources">{ messages.tr("app-source-none") }</span> }
     } else {
@@ -108,7 +120,7 @@ pub fn Slider(props: &SliderProps) -> Html {
     };
 
     html! {
-        <div class="slider">
+        <div class={classes!("slider", props.highlighted.then_some("highlighted"))}>
             <div class="slider-head">
                 <label for={input_id.clone()}>{ messages.tr(&spec.label_key()) }</label>
                 <output id={output_id} for={input_id.clone()} aria-hidden="true">{ value_text }</output>
@@ -122,7 +134,9 @@ pub fn Slider(props: &SliderProps) -> Html {
                 value={track.to_string()}
                 aria-valuetext={spoken}
                 aria-describedby={help_id.clone()}
+                disabled={props.locked}
                 {oninput}
+                {onchange}
             />
             <p class="help" id={help_id}>{ messages.tr(&spec.help_key()) }{ " " }{ sources }</p>
         </div>

@@ -1,0 +1,36 @@
+//! What the page had to mend in the address it was opened with, in one
+//! short list the reader can dismiss.
+
+use crate::i18n::use_messages;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`Notices`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct NoticesProps {
+    /// Sentences to show, already translated.
+    pub notices: Rc<Vec<String>>,
+}
+
+/// A dismissable list of notices; nothing when there are none.
+#[function_component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    let messages = use_messages();
+    let dismissed = use_state(|| false);
+    if props.notices.is_empty() || *dismissed {
+        return html! {};
+    }
+    let on_dismiss = {
+        let dismissed = dismissed.clone();
+        Callback::from(move |_: MouseEvent| dismissed.set(true))
+    };
+    html! {
+        <div id="notices" class="notices" role="status">
+            <p class="notices-heading">{ messages.tr("app-notices-heading") }</p>
+            <ul>
+                { for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
+            </ul>
+            <button type="button" id="notices-dismiss" onclick={on_dismiss}>{ messages.tr("app-notices-dismiss") }</button>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+// Shared by the scenario tests (presets, the address, undo, comparison,
+// share, embed, export): small probes into the page's state.
+
+/** Waits for the debounced address update, then returns location.search without '?'. */
+export async function settledQuery(page) {
+  await page.waitForTimeout(450);
+  return page.evaluate(() => location.search.replace(/^\?/, ''));
+}
+
+/** The query's pairs as an array of [key, value]. */
+export function pairs(query) {
+  return [...new URLSearchParams(query)];
+}
+
+/** Range inputs' values and their outputs' text, keyed by parameter key. */
+export function sliderValues(page) {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('input[type=range]')].map((i) => [i.id.replace(/^param-/, ''), {
+    track: Number(i.value),
+    shown: document.getElementById(`${i.id}-value`)?.textContent.trim(),
+  }])));
+}
+
+/** The CSV the page's own model gives for its current address. */
+export function pageCsv(page) {
+  return page.evaluate(() => window.wasmBindings.query_csv(location.search));
+}
+
+/** Picks a preset from the list by its visible name. */
+export async function pickPreset(page, name) {
+  await page.locator('#preset').selectOption({ label: name });
+}
+
+/** Headline presets and the lever values they set (as in crates/model/src/presets.rs). */
+export const PRESETS = [
+  { id: 'today', name: "Today's policies continued", settings: {} },
+  { id: 'open_door', name: 'An open door', settings: { visa_restrictions: 0, scrutiny_climate: 20 } },
+  { id: 'decoupling', name: 'Full decoupling', settings: { visa_restrictions: 90, scrutiny_climate: 75, compute_ratio: 20 } },
+  { id: 'china_initiative', name: 'China Initiative revived', settings: { scrutiny_climate: 65, visa_restrictions: 40 } },
+  { id: 'compute_parity', name: 'China reaches compute parity', settings: { compute_ratio: 1 } },
+  { id: 'compute_gap_100x', name: 'Compute gap widens to 100×', settings: { compute_ratio: 100 } },
+  { id: 'china_funding_surge', name: 'China funding surge', settings: { china_ai_funding: 6 } },
+];
