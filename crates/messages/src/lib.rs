@@ -21,6 +21,7 @@ pub mod number;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource};
 use fluent_syntax::ast;
+use fluent_syntax::parser::ParserError;
 use std::borrow::Cow;
 use std::fmt;
 use std::rc::Rc;
@@ -133,46 +134,55 @@ impl Catalog {
     /// The catalog of `lang`, from its built-in file. An entry Fluent
     /// cannot parse is skipped (the test suite keeps the files clean).
     pub fn load(lang: Lang) -> Catalog {
-        Catalog::from_source(lang, lang.source()).0
+        // Not `from_source`: the app never shows parse errors, so their
+        // text (and its formatting code) stays out of the wasm bundle.
+        Catalog::build(lang, lang.source()).0
     }
 
     /// A catalog from message-file text, with what was wrong in it.
     pub fn from_source(lang: Lang, source: &str) -> (Catalog, Vec<ParseError>) {
-        let mut errors = Vec::new();
-        let resource = match FluentResource::try_new(source.to_string()) {
-            Ok(resource) => resource,
-            Err((resource, parse_errors)) => {
-                errors.extend(parse_errors.into_iter().map(|e| {
-                    let line = line_of(source, e.pos.start);
-                    ParseError {
-                        line,
-                        text: format!("{e}: {}", line_text(source, line)),
-                    }
-                }));
-                resource
+        let (catalog, parse_errors, add_errors) = Catalog::build(lang, source);
+        let mut errors: Vec<ParseError> = parse_errors
+            .into_iter()
+            .map(|e| {
+                let line = line_of(source, e.pos.start);
+                ParseError {
+                    line,
+                    text: format!("{e}: {}", line_text(source, line)),
+                }
+            })
+            .collect();
+        errors.extend(add_errors.into_iter().map(|e| {
+            let line = match &e {
+                FluentError::Overriding { id, .. } => last_line_defining(source, id),
+                _ => 0,
+            };
+            ParseError {
+                line,
+                text: e.to_string(),
             }
+        }));
+        (catalog, errors)
+    }
+
+    fn build(lang: Lang, source: &str) -> (Catalog, Vec<ParserError>, Vec<FluentError>) {
+        let (resource, parse_errors) = match FluentResource::try_new(source.to_string()) {
+            Ok(resource) => (resource, Vec::new()),
+            Err((resource, errors)) => (resource, errors),
         };
         let resource = Rc::new(resource);
         let mut bundle = FluentBundle::new(vec![lang.langid()]);
         bundle.set_use_isolating(false);
-        if let Err(add_errors) = bundle.add_resource(Rc::clone(&resource)) {
-            errors.extend(add_errors.into_iter().map(|e| {
-                let line = match &e {
-                    FluentError::Overriding { id, .. } => last_line_defining(source, id),
-                    _ => 0,
-                };
-                ParseError {
-                    line,
-                    text: e.to_string(),
-                }
-            }));
-        }
+        let add_errors = match bundle.add_resource(Rc::clone(&resource)) {
+            Ok(()) => Vec::new(),
+            Err(errors) => errors,
+        };
         let catalog = Catalog {
             lang,
             resource,
             bundle,
         };
-        (catalog, errors)
+        (catalog, parse_errors, add_errors)
     }
 
     pub fn lang(&self) -> Lang {
