@@ -96,6 +96,9 @@ impl NumberFormat {
             return digits.to_string();
         }
         let mut out = String::with_capacity(n + n / 3);
+        // `%` rather than `is_multiple_of`, which needs Rust 1.87 (the
+        // workspace's rust-version is 1.85).
+        #[allow(clippy::manual_is_multiple_of)]
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (n - i) % 3 == 0 {
                 out.push(self.group);
