@@ -199,3 +199,8 @@ chart-difference-share-unit = percentage points
 chart-pin = Pinned { $letter }: { $name }
 chart-zero = Baseline (zero line)
 # --- scenarios, links, embeds and exports (issue 3): end ---
+
+## When the app hits an internal error
+error-title = Something went wrong
+error-body = The explorer hit an internal error and stopped. Your scenario is kept in the page's address: reload to continue where you were.
+error-reload = Reload with this scenario

@@ -200,3 +200,8 @@ chart-difference-share-unit = 百分点
 chart-pin = 固定情景 { $letter }：{ $name }
 chart-zero = 基线（零线）
 # --- scenarios, links, embeds and exports (issue 3): end ---
+
+## 应用内部出错时
+error-title = 出错了
+error-body = 模拟器遇到内部错误，已停止运行。你的情景保存在页面地址中：重新加载即可从原处继续。
+error-reload = 以此情景重新加载

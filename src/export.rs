@@ -72,6 +72,14 @@ pub fn model_run_time_ms(runs: u32) -> f64 {
     elapsed / f64::from(runs)
 }
 
+/// Raises an internal error (a panic), so that the browser tests can check
+/// what a reader would see if one ever happened: the error panel, not a
+/// blank page. Nothing in the app calls it.
+#[wasm_bindgen]
+pub fn raise_internal_error_for_tests() {
+    panic!("internal error raised on purpose by a test");
+}
+
 /// The version of the model, for exported files and links.
 #[wasm_bindgen]
 pub fn model_version() -> String {

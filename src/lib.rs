@@ -33,6 +33,66 @@ pub mod url;
 /// Mount the app on the page's `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // Through Yew: its renderer installs its own hook unless given one.
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        error_panel::show();
+    }));
     yew::Renderer::<components::app::App>::new().render();
+}
+
+/// What the reader sees if the app ever hits an internal error (a panic is
+/// a bug, but the page must never go blank): a panel in the page's language
+/// with a link that reloads the page with the same scenario, which the
+/// address carries. It needs no wasm (the instance stops after a panic):
+/// plain elements and a plain link.
+#[cfg(target_arch = "wasm32")]
+mod error_panel {
+    use talentflow_messages::{Catalog, Lang};
+    use web_sys::Document;
+
+    /// Insert the panel at the top of `<body>`, once.
+    pub fn show() {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if document.get_element_by_id("error-panel").is_some() {
+            return;
+        }
+        if build(&document).is_none() {
+            web_sys::console::error_1(&"the error panel could not be shown".into());
+        }
+    }
+
+    fn build(document: &Document) -> Option<()> {
+        let lang = document
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|tag| Lang::from_tag(&tag))
+            .unwrap_or(Lang::En);
+        let messages = Catalog::load(lang);
+        let href = document.location()?.href().ok()?;
+        let element = |tag: &str, class: &str, text: &str| -> Option<web_sys::Element> {
+            let e = document.create_element(tag).ok()?;
+            if !class.is_empty() {
+                e.set_class_name(class);
+            }
+            e.set_text_content(Some(text));
+            Some(e)
+        };
+        let panel = element("div", "error-panel", "")?;
+        panel.set_id("error-panel");
+        panel.set_attribute("role", "alert").ok()?;
+        let title = element("h2", "", &messages.text("error-title"))?;
+        let text = element("p", "", &messages.text("error-body"))?;
+        panel.append_child(&title).ok()?;
+        panel.append_child(&text).ok()?;
+        let reload = element("a", "error-reload", &messages.text("error-reload"))?;
+        reload.set_attribute("href", &href).ok()?;
+        panel.append_child(&reload).ok()?;
+        let body = document.body()?;
+        body.insert_before(&panel, body.first_child().as_ref())
+            .ok()?;
+        Some(())
+    }
 }
