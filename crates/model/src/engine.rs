@@ -337,24 +337,37 @@ impl Rates {
     }
 
     /// Move people between `stocks` for one step of `dt` years, recording
-    /// how many each flow moved in `self.people`.
-    fn apply(&mut self, stocks: &mut [f64; STOCK_COUNT]) {
+    /// how many each flow moved in `self.people`; move the tracked cohort,
+    /// if given, on the same rates in the same pass.
+    fn apply(&mut self, stocks: &mut [f64; STOCK_COUNT], cohort: Option<&mut [f64; STOCK_COUNT]>) {
+        let n = self.rate.len();
+        let (from, to, rate) = (&self.from[..n], &self.to[..n], &self.rate[..n]);
+        let people = &mut self.people[..n];
         let before = *stocks;
-        for i in 0..self.rate.len() {
-            let moved = self.rate[i] * before[self.from[i]] * DT_YEARS;
-            stocks[self.from[i]] -= moved;
-            stocks[self.to[i]] += moved;
-            self.people[i] = moved;
-        }
-    }
-
-    /// Move people as [`Rates::apply`] does, without recording.
-    fn apply_quietly(&self, stocks: &mut [f64; STOCK_COUNT]) {
-        let before = *stocks;
-        for i in 0..self.rate.len() {
-            let moved = self.rate[i] * before[self.from[i]] * DT_YEARS;
-            stocks[self.from[i]] -= moved;
-            stocks[self.to[i]] += moved;
+        match cohort {
+            Some(cohort) => {
+                let cohort_before = *cohort;
+                for i in 0..n {
+                    let (f, t) = (from[i], to[i]);
+                    let per_step = rate[i] * DT_YEARS;
+                    let moved = per_step * before[f];
+                    let moved_in_cohort = per_step * cohort_before[f];
+                    stocks[f] -= moved;
+                    stocks[t] += moved;
+                    cohort[f] -= moved_in_cohort;
+                    cohort[t] += moved_in_cohort;
+                    people[i] = moved;
+                }
+            }
+            None => {
+                for i in 0..n {
+                    let (f, t) = (from[i], to[i]);
+                    let moved = rate[i] * DT_YEARS * before[f];
+                    stocks[f] -= moved;
+                    stocks[t] += moved;
+                    people[i] = moved;
+                }
+            }
         }
     }
 }
@@ -539,7 +552,8 @@ fn run_model<const TRACE: bool>(scenario: &Scenario, mut trace: impl FnMut(&Step
 
             // Apply flows to the main population.
             let before = stocks;
-            rates.apply(&mut stocks);
+            // The tracked cohort moves on the same rates, with no entrants.
+            rates.apply(&mut stocks, cohort_started.then_some(&mut cohort));
             stocks[Stock::Pipeline.index()] += entrants;
             if TRACE {
                 flows.clear();
@@ -558,11 +572,6 @@ fn run_model<const TRACE: bool>(scenario: &Scenario, mut trace: impl FnMut(&Step
             }
             if year >= FIRST_YEAR {
                 acc.add_step(&before, &rates, entrants);
-            }
-
-            // The tracked cohort moves on the same rates, with no entrants.
-            if cohort_started {
-                rates.apply_quietly(&mut cohort);
             }
         }
 
