@@ -17,6 +17,9 @@ fn main() {
     let mut out = String::from(
         "/// Every row of `data/facts.csv`, in file order.\npub static FACTS: &[Fact] = &[\n",
     );
+    // Notes are kept apart: the app never shows them, so the linker leaves
+    // them out of the wasm bundle; `fact_note` reaches them natively.
+    let mut notes = String::from("/// The `note` column of `data/facts.csv`, by id.\npub static FACT_NOTES: &[(&str, &str)] = &[\n");
     for (line, record) in reader.records().enumerate() {
         let r = record.unwrap_or_else(|e| panic!("facts.csv row {}: {e}", line + 2));
         assert_eq!(
@@ -28,12 +31,16 @@ fn main() {
         );
         writeln!(
             out,
-            "    Fact {{ id: {:?}, quantity: {:?}, value: {:?}, unit: {:?}, period: {:?}, geography: {:?}, title: {:?}, publisher: {:?}, url: {:?}, note: {:?} }},",
-            &r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6], &r[7], &r[8], &r[9]
+            "    Fact {{ id: {:?}, quantity: {:?}, value: {:?}, unit: {:?}, period: {:?}, geography: {:?}, title: {:?}, publisher: {:?}, url: {:?} }},",
+            &r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6], &r[7], &r[8]
         )
         .expect("writing to a String cannot fail");
+        writeln!(notes, "    ({:?}, {:?}),", &r[0], &r[9])
+            .expect("writing to a String cannot fail");
     }
     out.push_str("];\n");
+    notes.push_str("];\n");
+    out.push_str(&notes);
     let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("facts.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
 }

@@ -40,7 +40,7 @@ pub use query::{Decoded, Notice};
 pub use run::{Measure, Run, SeriesId, SeriesSpec, Years, SERIES};
 pub use scenario::{ParamError, Scenario};
 pub use sensitivity::{sensitivity, OutcomeError, Sensitivity, SensitivityRow};
-pub use sources::{fact, Fact, FACTS};
+pub use sources::{fact, fact_note, Fact, FACTS};
 pub use uncertainty::{
     bands, Bands, BandsBuilder, BandsError, Percentile, SplitMix64, HEADLINE_SERIES,
 };
