@@ -198,6 +198,19 @@ chart-difference-y = Difference from baseline
 chart-difference-share-unit = percentage points
 chart-pin = Pinned { $letter }: { $name }
 chart-zero = Baseline (zero line)
+
+## Share and embed (app-*)
+app-share-heading = Share and embed
+app-share-link = Link to this scenario
+app-copy-link = Copy link
+app-copied = Copied.
+app-copy-by-hand = Your browser did not allow copying here: the text is selected, press Ctrl+C (⌘C on a Mac) to copy it.
+app-embed-snippet = Embed in a web page
+app-embed-lock = Lock the sliders (readers can look, not change)
+app-embed-only = Slider to offer
+app-embed-only-none = The three headline sliders
+app-copy-embed = Copy embed code
+app-open-full = Open the full explorer
 # --- scenarios, links, embeds and exports (issue 3): end ---
 
 ## When the app hits an internal error

@@ -199,6 +199,19 @@ chart-difference-y = 与基线之差
 chart-difference-share-unit = 百分点
 chart-pin = 固定情景 { $letter }：{ $name }
 chart-zero = 基线（零线）
+
+## 分享与嵌入（app-*）
+app-share-heading = 分享与嵌入
+app-share-link = 这个情景的链接
+app-copy-link = 复制链接
+app-copied = 已复制。
+app-copy-by-hand = 浏览器不允许在这里复制：文字已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。
+app-embed-snippet = 嵌入网页
+app-embed-lock = 锁定滑块（读者只能看，不能改）
+app-embed-only = 提供的滑块
+app-embed-only-none = 三个主要滑块
+app-copy-embed = 复制嵌入代码
+app-open-full = 打开完整的模拟器
 # --- scenarios, links, embeds and exports (issue 3): end ---
 
 ## 应用内部出错时

@@ -7,12 +7,13 @@ use super::chart_panel::{ChartPanel, Layout};
 use super::compare::{pin_name, Compare};
 use super::notices::Notices;
 use super::presets::PresetPicker;
+use super::share::Share;
 use super::slider::Slider;
 use super::sources_section::SourcesSection;
 use crate::charts::{summary, CHARTS, RETENTION, WHERE};
 use crate::i18n::Messages;
 use crate::state::{Action, ChartView};
-use crate::url::{current_search, replace_query, restore, state_query, PageConfig};
+use crate::url::{current_search, replace_query, restore, share_url, state_query, PageConfig};
 use std::cell::RefCell;
 use std::rc::Rc;
 use talentflow_messages::Lang;
@@ -161,58 +162,73 @@ fn use_undo_keys(on_action: Callback<Action>) {
 }
 
 /// In the embed layout inside a frame, tell the host page the height of
-/// the content whenever it changes (`www/embed.js` resizes the iframe).
+/// the content whenever it changes, and whenever the host asks
+/// (`www/embed.js` resizes the iframe, and asks once it has loaded, in
+/// case it missed the first report).
 #[hook]
 fn use_report_height(embed: bool) {
     use_effect_with(embed, move |embed| {
         let mut observer: Option<ResizeObserver> = None;
-        let mut callback: Option<Closure<dyn Fn(js_sys::Array)>> = None;
+        let mut on_resize: Option<Closure<dyn Fn(js_sys::Array)>> = None;
+        let mut on_message: Option<Closure<dyn Fn(JsValue)>> = None;
         let window = web_sys::window();
         let parent = window.as_ref().and_then(|w| w.parent().ok().flatten());
         let framed = match (&window, &parent) {
             (Some(w), Some(p)) => !js_sys::Object::is(w.as_ref(), p.as_ref()),
             _ => false,
         };
-        if *embed && framed {
-            let target = window
-                .as_ref()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element());
-            if let (Some(parent), Some(target)) = (parent, target) {
-                let measured = target.clone();
-                let report =
-                    Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-                        let height = measured.scroll_height();
-                        let message = js_sys::Object::new();
-                        let set =
-                            |k: &str, v: JsValue| js_sys::Reflect::set(&message, &k.into(), &v);
-                        if set("type", "talentflow:height".into()).is_ok()
-                            && set("height", height.into()).is_ok()
-                        {
-                            if let Err(e) = parent.post_message(&message, "*") {
-                                web_sys::console::warn_2(
-                                    &"cannot tell the host page the height:".into(),
-                                    &e,
-                                );
-                            }
-                        }
-                    });
-                match ResizeObserver::new(report.as_ref().unchecked_ref()) {
-                    Ok(o) => {
-                        o.observe(&target);
-                        if let Some(body) = window
-                            .as_ref()
-                            .and_then(|w| w.document())
-                            .and_then(|d| d.body())
-                        {
-                            o.observe(&body);
-                        }
-                        observer = Some(o);
-                        callback = Some(report);
+        let body = window
+            .as_ref()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body());
+        if let (true, true, Some(parent), Some(body)) = (*embed, framed, parent, body) {
+            let observed = body.clone();
+            // The content's own height: the document element is at least
+            // as tall as the frame, so it would never shrink.
+            let post: Rc<dyn Fn()> = Rc::new(move || {
+                let height = body.get_bounding_client_rect().height().ceil();
+                let message = js_sys::Object::new();
+                let set = |k: &str, v: JsValue| js_sys::Reflect::set(&message, &k.into(), &v);
+                if set("type", "talentflow:height".into()).is_ok()
+                    && set("height", height.into()).is_ok()
+                {
+                    if let Err(e) = parent.post_message(&message, "*") {
+                        web_sys::console::warn_2(
+                            &"cannot tell the host page the height:".into(),
+                            &e,
+                        );
                     }
-                    Err(e) => {
-                        web_sys::console::warn_2(&"cannot follow the page height:".into(), &e)
-                    }
+                }
+            });
+            // Once now: a frame out of view gets no resize observations
+            // (browsers throttle its rendering) until it scrolls into view.
+            post();
+            let report = {
+                let post = post.clone();
+                Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| post())
+            };
+            match ResizeObserver::new(report.as_ref().unchecked_ref()) {
+                Ok(o) => {
+                    o.observe(&observed);
+                    observer = Some(o);
+                    on_resize = Some(report);
+                }
+                Err(e) => web_sys::console::warn_2(&"cannot follow the page height:".into(), &e),
+            }
+            let asked = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+                let kind = js_sys::Reflect::get(&event, &"data".into())
+                    .and_then(|d| js_sys::Reflect::get(&d, &"type".into()))
+                    .ok()
+                    .and_then(|t| t.as_string());
+                if kind.as_deref() == Some("talentflow:request-height") {
+                    post();
+                }
+            });
+            if let Some(w) = &window {
+                match w.add_event_listener_with_callback("message", asked.as_ref().unchecked_ref())
+                {
+                    Ok(()) => on_message = Some(asked),
+                    Err(e) => web_sys::console::warn_2(&"cannot hear the host page:".into(), &e),
                 }
             }
         }
@@ -220,7 +236,15 @@ fn use_report_height(embed: bool) {
             if let Some(o) = observer {
                 o.disconnect();
             }
-            drop(callback);
+            if let (Some(w), Some(asked)) = (&window, &on_message) {
+                if let Err(e) =
+                    w.remove_event_listener_with_callback("message", asked.as_ref().unchecked_ref())
+                {
+                    web_sys::console::warn_2(&"cannot stop hearing the host page:".into(), &e);
+                }
+            }
+            drop(on_resize);
+            drop(on_message);
         }
     });
 }
@@ -275,6 +299,7 @@ pub fn App(_props: &AppProps) -> Html {
     let pin_names: Rc<Vec<String>> =
         Rc::new(state.pins.iter().map(|p| pin_name(&messages, p)).collect());
     let layout = use_layout();
+    let full_query = state_query(&state, &PageConfig::default());
     use_address(state_query(&state, &config));
     use_effect_with(config, |config| set_body_class(config));
     use_report_height(config.embed);
@@ -365,7 +390,10 @@ pub fn App(_props: &AppProps) -> Html {
                         </div>
                     </section>
                     <footer class="page-footer">
-                        <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>
+                        <p>
+                            <a href={share_url(&full_query)} target="_blank" rel="noopener">{ messages.tr("app-open-full") }</a>{ " " }
+                            { messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }
+                        </p>
                     </footer>
                 </main>
             </ContextProvider<Messages>>
@@ -405,6 +433,7 @@ pub fn App(_props: &AppProps) -> Html {
                         </div>
                     </div>
                     <Compare pins={state.pins.clone()} view={state.view} {scenario} on_action={on_action.clone()} />
+                    <Share query={full_query.clone()} state_query={full_query.clone()} />
                 </section>
                 { charts }
             </main>

@@ -6,5 +6,6 @@ pub mod compare;
 pub mod legend;
 pub mod notices;
 pub mod presets;
+pub mod share;
 pub mod slider;
 pub mod sources_section;

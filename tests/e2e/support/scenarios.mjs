@@ -1,10 +1,25 @@
 // Shared by the scenario tests (presets, the address, undo, comparison,
 // share, embed, export): small probes into the page's state.
 
-/** Waits for the debounced address update, then returns location.search without '?'. */
+/**
+ * Waits for the debounced address update (the address unchanged for 500 ms,
+ * longer than the app's 250 ms debounce), then returns location.search
+ * without '?'.
+ */
 export async function settledQuery(page) {
-  await page.waitForTimeout(450);
-  return page.evaluate(() => location.search.replace(/^\?/, ''));
+  let last = null;
+  let stableSince = Date.now();
+  for (let i = 0; i < 100; i++) {
+    const now = await page.evaluate(() => location.search.replace(/^\?/, ''));
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= 500) {
+      return now;
+    }
+    await page.waitForTimeout(100);
+  }
+  return last;
 }
 
 /** The query's pairs as an array of [key, value]. */
@@ -40,3 +55,42 @@ export const PRESETS = [
   { id: 'compute_gap_100x', name: 'Compute gap widens to 100×', settings: { compute_ratio: 100 } },
   { id: 'china_funding_surge', name: 'China funding surge', settings: { china_ai_funding: 6 } },
 ];
+
+/**
+ * Serves `dir` on a free localhost port with `Access-Control-Allow-Origin: *`,
+ * as a host must for an iframe sandboxed without allow-same-origin (its
+ * module script and wasm fetches come from an opaque origin).
+ */
+export async function startCorsServer(dir) {
+  const http = await import('node:http');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      const origin = `http://127.0.0.1:${port}`;
+      resolve({ origin, url: `${origin}/`, stop: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/**
+ * The page's problems, less the icon request of the first page that a test
+ * cut short by navigating on at once (net::ERR_ABORTED).
+ */
+export function realProblems(app) {
+  return app.problems.filter((p) => !/favicon.*ERR_ABORTED/.test(p));
+}
