@@ -39,7 +39,10 @@ mod tests {
     fn every_fact_has_its_note_row_and_notes_are_found_by_id() {
         assert_eq!(FACTS.len(), FACT_NOTES.len());
         assert!(FACTS.iter().zip(FACT_NOTES).all(|(f, (id, _))| f.id == *id));
-        assert!(fact_note("C14").is_some_and(|n| n.contains("1,949")), "C14's note names the survey size");
+        assert!(
+            fact_note("C14").is_some_and(|n| n.contains("1,949")),
+            "C14's note names the survey size"
+        );
         assert_eq!(fact_note("no such id"), None);
     }
 }
