@@ -22,6 +22,13 @@ function startServer() {
   const overrides = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/hostile.html') {
+      // A host page that embeds the compact layout with the host script,
+      // then misbehaves (the test drives it).
+      res.writeHead(200, { 'Content-Type': TYPES['.html'] });
+      res.end('<!doctype html><title>hostile host</title><link rel="icon" href="data:,"><iframe id="embed" sandbox="allow-scripts" src="/index.html?layout=embed" width="360" height="300"></iframe><script src="/embed.js"></script>');
+      return;
+    }
     if (url.pathname === '/host.html') {
       // A hostile-ish host page: the app in the strictest useful sandbox.
       res.writeHead(200, { 'Content-Type': TYPES['.html'] });
@@ -177,6 +184,68 @@ test('inside <iframe sandbox="allow-scripts"> under the policy, the app draws wi
       return false;
     }), CHARTS.map((c) => c.id), { timeout: 20_000 });
     assert.deepEqual(problems, [], 'no errors inside the sandbox');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a hostile host page (malformed messages, forged heights, frantic resizing) cannot break the embed', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  try {
+    await page.goto(`${server.origin}/hostile.html`);
+    const frame = page.frameLocator('#embed');
+    await frame.getByRole('img', { name: CHARTS[0].name }).waitFor({ timeout: 20_000 });
+    // The host script sizes the frame to its content.
+    await page.waitForFunction(() => document.getElementById('embed').getAttribute('height') !== '300', null, { timeout: 10_000 });
+
+    await page.evaluate(async () => {
+      const iframe = document.getElementById('embed');
+      const cyclic = { type: 'talentflow:request-height' };
+      cyclic.self = cyclic;
+      const garbage = [null, undefined, 0, NaN, '', 'talentflow:request-height', [], new Array(5000).fill('x'), { type: 42 },
+        { type: null }, { type: 'talentflow:request-height', extra: new Uint8Array(100000) }, cyclic,
+        { type: 'talentflow:height', height: 1e12 }, { data: { type: 'talentflow:request-height' } }, new Date(), /re/g];
+      for (let i = 0; i < 3000; i++) {
+        iframe.contentWindow.postMessage(garbage[i % garbage.length], '*');
+        // Forged height reports from the host itself must not resize the frame.
+        if (i % 100 === 0) window.postMessage({ type: 'talentflow:height', height: 1e9 }, '*');
+        if (i % 60 === 0) {
+          iframe.width = String(200 + ((i / 60) % 9) * 100);
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      }
+      iframe.width = '360';
+      await new Promise((r) => setTimeout(r, 300));
+    });
+
+    const height = Number(await page.locator('#embed').getAttribute('height'));
+    assert.ok(height >= 200 && height <= 10000, `frame height stays sane: ${height}`);
+    // Still alive: a slider moves and the charts redraw.
+    const app = page.frames().find((f) => f !== page.mainFrame());
+    const hash = () => app.evaluate((id) => {
+      const c = document.getElementById(id);
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let h = 0x811c9dc5;
+      for (let i = 0; i < d.length; i += 4) h = Math.imul(h ^ (d[i] | (d[i + 1] << 8) | (d[i + 2] << 16)), 16777619);
+      return h >>> 0;
+    }, CHARTS[0].id);
+    const before = await hash();
+    const slider = frame.locator('input[type=range]').first();
+    await slider.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('End');
+    let after = before;
+    for (const deadline = Date.now() + 5_000; after === before && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await hash();
+    }
+    assert.notEqual(after, before, 'the embed still redraws after the abuse');
+    assert.deepEqual(problems, [], 'no errors in the host or the embed');
   } finally {
     await context.close();
   }
