@@ -217,3 +217,49 @@ app-open-full = Open the full explorer
 error-title = Something went wrong
 error-body = The explorer hit an internal error and stopped. Your scenario is kept in the page's address: reload to continue where you were.
 error-reload = Reload with this scenario
+
+# --- uncertainty, sensitivity, explanations and the evidence ledger (issue 5): begin ---
+## What drives the results (evidence-*), lists of one to three items
+evidence-heading = What drives these results
+evidence-list-2 = { $a } and { $b }
+evidence-list-3 = { $a }, { $b } and { $c }
+## Why did it change (why-*)
+why-heading = Why did it change?
+why-sentence = { $outcome } in { $year }: { $now }, against { $base } at baseline ({ $change }). Mostly from: { $settings }.
+why-sentence-same = { $outcome } in { $year }: { $now }, about the same as at baseline.
+why-part = { $setting } ({ $change })
+why-outcome-cohort-us = Share of the 2019 cohort still in the US
+why-outcome-inflow-grad = New Chinese students starting US graduate school
+why-outcome-share-china = Share of these researchers working in China
+why-share = { $value }%
+why-people = { $value } a year
+why-points = { $value } percentage points
+## The sensitivity (tornado) chart (tornado-*)
+tornado-heading = Sensitivity: what moves the 2019 cohort's share in the US in 2035
+tornado-intro = Each bar shows how far the outcome moves as one setting goes from its lowest to its highest value (a slider's two ends, or an assumption's plausible range), everything else as you set it. The black line is your scenario.
+tornado-aria = Sensitivity chart: how far the share of the 2019 cohort still in the US in 2035 moves as each setting and assumption goes from its low to its high value, largest first.
+tornado-axis = Share of the 2019 cohort in the US in 2035
+tornado-low = Setting at its low value
+tornado-high = Setting at its high value
+tornado-central = Your scenario
+tornado-part = { $setting } ({ $low }% to { $high }%)
+tornado-summary = With your settings, { $central }% of the 2019 cohort is still in the US in { $year }. It moves most with { $settings }.
+tornado-pending = Working out how much each setting matters…
+## The evidence ledger (ledger-*)
+ledger-summary = Evidence ledger: every parameter, its value and where it comes from
+ledger-intro = Generated from the model's parameter table. Policy levers are the sliders you set. Assumptions have no firm published estimate, so they carry a plausible range, which the sensitivity chart swings across. Calibrated constants are set so that the baseline matches the recorded figures.
+ledger-col-parameter = Parameter
+ledger-col-kind = Kind
+ledger-col-value = Now
+ledger-col-default = Default
+ledger-col-range = Range
+ledger-col-plausible = Plausible range
+ledger-col-unit = Units
+ledger-col-sources = Sources
+ledger-kind-lever = Policy lever
+ledger-kind-assumption = Assumption
+ledger-kind-calibrated = Calibrated
+ledger-range = { $low } to { $high }
+ledger-none = –
+ledger-no-source = None published; see the model notes
+# --- uncertainty, sensitivity, explanations and the evidence ledger (issue 5): end ---

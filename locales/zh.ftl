@@ -218,3 +218,49 @@ app-open-full = 打开完整的模拟器
 error-title = 出错了
 error-body = 模拟器遇到内部错误，已停止运行。你的情景保存在页面地址中：重新加载即可从原处继续。
 error-reload = 以此情景重新加载
+
+# --- 不确定性、敏感性、变化解释与证据清单（议题 5）：开始 ---
+## 是什么在驱动结果（evidence-*），一到三项的列举
+evidence-heading = 是什么在驱动这些结果
+evidence-list-2 = { $a }和{ $b }
+evidence-list-3 = { $a }、{ $b }和{ $c }
+## 为什么变了（why-*）
+why-heading = 为什么变了？
+why-sentence = { $year }年{ $outcome }：{ $now }，基线为{ $base }（{ $change }）。主要来自：{ $settings }。
+why-sentence-same = { $year }年{ $outcome }：{ $now }，与基线大致相同。
+why-part = { $setting }（{ $change }）
+why-outcome-cohort-us = 2019年队列仍在美国的比例
+why-outcome-inflow-grad = 进入美国研究生院的中国新生
+why-outcome-share-china = 这些研究人员在中国工作的比例
+why-share = { $value }%
+why-people = 每年{ $value }人
+why-points = { $value }个百分点
+## 敏感性（龙卷风）图（tornado-*）
+tornado-heading = 敏感性：哪些因素影响2035年2019年队列留在美国的比例
+tornado-intro = 每根条形表示当某一设置从最低值变到最高值（滑块的两端，或某一假设的合理范围）、其余设置保持你的选择时，结果变动的幅度。黑线表示你的情景。
+tornado-aria = 敏感性图：当每项设置和假设从低值变到高值时，2035年2019年队列仍在美国的比例变动多少，按幅度从大到小排列。
+tornado-axis = 2035年2019年队列在美国的比例
+tornado-low = 设置取低值
+tornado-high = 设置取高值
+tornado-central = 你的情景
+tornado-part = { $setting }（{ $low }%至{ $high }%）
+tornado-summary = 按你的设置，{ $year }年2019年队列中有{ $central }%仍在美国。影响最大的是{ $settings }。
+tornado-pending = 正在计算每项设置的影响……
+## 证据清单（ledger-*）
+ledger-summary = 证据清单：每个参数的取值及其依据
+ledger-intro = 由模型的参数表自动生成。政策杠杆是你可以调节的滑块。假设没有可靠的公开估计，因此给出合理范围，敏感性图即在此范围内变动。校准常数的设定使基线与有记录的数据相符。
+ledger-col-parameter = 参数
+ledger-col-kind = 类型
+ledger-col-value = 当前值
+ledger-col-default = 默认值
+ledger-col-range = 取值范围
+ledger-col-plausible = 合理范围
+ledger-col-unit = 单位
+ledger-col-sources = 来源
+ledger-kind-lever = 政策杠杆
+ledger-kind-assumption = 假设
+ledger-kind-calibrated = 校准常数
+ledger-range = { $low }至{ $high }
+ledger-none = –
+ledger-no-source = 无公开数据；见模型说明
+# --- 不确定性、敏感性、变化解释与证据清单（议题 5）：结束 ---

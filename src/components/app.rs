@@ -437,6 +437,7 @@ pub fn App(_props: &AppProps) -> Html {
                 </section>
                 { charts }
             </main>
+            { super::evidence::evidence(&messages, scenario) }
             <SourcesSection />
             <footer class="page-footer">
                 <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>

@@ -3,9 +3,13 @@
 pub mod app;
 pub mod chart_panel;
 pub mod compare;
+pub mod evidence;
+pub mod ledger;
 pub mod legend;
 pub mod notices;
 pub mod presets;
 pub mod share;
 pub mod slider;
 pub mod sources_section;
+pub mod tornado;
+pub mod why_changed;
