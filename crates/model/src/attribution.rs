@@ -159,7 +159,10 @@ pub fn attribute_many(
             .zip(phi.iter())
             .map(|(&id, row)| (id, row[t]))
             .collect();
-        contributions.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        // Largest first; ties in table order (`changed` is in table order).
+        // Unstable sort plus an explicit tie-break: the same order as a
+        // stable sort, without the merge sort's code in the wasm bundle.
+        contributions.sort_unstable_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
         out.push(Attribution {
             outcome,
             year,

@@ -142,9 +142,11 @@ pub fn sensitivity(
             swing: (outcome_at_high - outcome_at_low).abs(),
         });
     }
-    // A stable sort: equal swings (zero, for levers before the policy
-    // start year) keep table order, so the ranking never flickers.
-    rows.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    // Equal swings (zero, for levers before the policy start year) keep
+    // table order, so the ranking never flickers. Unstable sort plus an
+    // explicit tie-break: the same order as a stable sort, without the
+    // merge sort's code in the wasm bundle.
+    rows.sort_unstable_by(|a, b| b.swing.total_cmp(&a.swing).then(a.param.cmp(&b.param)));
     Ok(Sensitivity {
         outcome,
         year,

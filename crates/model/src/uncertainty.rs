@@ -364,7 +364,8 @@ impl BandsBuilder {
                         .copied()
                         .filter(|v| v.is_finite()),
                 );
-                sorted.sort_by(f64::total_cmp);
+                // Values equal under total_cmp are identical bits: unstable is exact.
+                sorted.sort_unstable_by(f64::total_cmp);
                 for p in Percentile::ALL {
                     values[(h * Percentile::ALL.len() + p.index()) * years + y] =
                         percentile_of_sorted(&sorted, p.fraction());
