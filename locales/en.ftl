@@ -152,13 +152,13 @@ app-preset-custom = Your own settings
 app-preset-modified = { $name } (modified)
 app-preset-sources = Based on:
 preset-today-name = Today's policies continued
-preset-today-description = The 2025 settings stay as they are: visa restrictions after the revocation campaign and the H-1B fee, US compute about five times China's, China's funding growing about 10% a year. This is the baseline every other scenario is compared with.
+preset-today-description = The 2025 settings stay: visa restrictions after the revocation campaign and H-1B fee, US compute about five times China's, China's funding growing about 10% a year. Every other scenario is compared with this one.
 preset-open_door-name = An open door
 preset-open_door-description = Visa restrictions and the climate of scrutiny go back to where they were before 2018, before Proclamation 10043 and the China Initiative. Compute and funding stay as today.
 preset-decoupling-name = Full decoupling
-preset-decoupling-description = US-China AI cooperation ends, as a 2025 bill proposed: almost every Chinese student is refused a visa, scrutiny is at its height and tighter export controls widen the compute gap to 20 times. It asks how long the researchers already in the US would stay.
+preset-decoupling-description = US-China AI cooperation ends, as a 2025 bill proposed: almost every Chinese student is refused a visa, scrutiny peaks and export controls widen the compute gap to 20 times. How long would those already in the US stay?
 preset-china_initiative-name = China Initiative revived
-preset-china_initiative-description = A climate like that of the 2018–2022 China Initiative returns, and sharper: two in three Chinese-descent scientists feel profiled and visa blocking reaches Proclamation 10043 levels. In surveys, 42% said that climate affected whether they would stay.
+preset-china_initiative-description = A 2018–2022 China Initiative climate returns, sharper: two in three Chinese-descent scientists feel profiled and visas are blocked as under Proclamation 10043. In surveys, 42% said that climate affected whether they would stay.
 preset-compute_parity-name = China reaches compute parity
 preset-compute_parity-description = China's AI compute catches up with the US's, as one forecast expects China's to pass the rest of the world by 2027. Today the US has about five times as much.
 preset-compute_gap_100x-name = Compute gap widens to 100×
@@ -166,7 +166,7 @@ preset-compute_gap_100x-description = The US has a hundred times China's AI comp
 preset-china_funding_surge-name = China funding surge
 preset-china_funding_surge-description = China's public AI and science funding reaches three times today's level, through funds like the national AI investment fund and Big Fund III. Everything else stays as today.
 preset-talent_war-name = US talent war
-preset-talent_war-description = US big tech keeps paying top researchers multi-million offers while Chinese AI startups cut staff, doubling the US pay premium to six times. Visa and compute settings stay as today.
+preset-talent_war-description = US big tech keeps making multi-million offers while Chinese AI startups cut staff: the US pay premium doubles to six times. Visas and compute stay as today.
 preset-us_research_cuts-name = US research cuts
 preset-us_research_cuts-description = US federal research funding falls to 60% of its 2019 level, as the FY2026 budget request proposed for the NSF. Other settings stay as today.
 
@@ -176,7 +176,7 @@ app-notices-dismiss = Dismiss
 notice-unknown-key = Ignored “{ $key }”: not a setting this page knows.
 notice-clamped = { $name }: { $value } is outside its range, so { $clamped } is used.
 notice-unreadable = { $name }: “{ $text }” is not a number, so the default { $default } is used.
-notice-other-version = This link was made with model version { $version }; this is model { $current }, so the numbers may differ from what its author saw.
+notice-other-version = Made with model { $version }; this is model { $current }, so numbers may differ.
 notice-bad-value = Ignored { $key }={ $value }: not a value this page knows.
 notice-too-many-pins = Only { $max } scenarios can be pinned; the rest of the link's pins were left out.
 
@@ -204,13 +204,36 @@ app-share-heading = Share and embed
 app-share-link = Link to this scenario
 app-copy-link = Copy link
 app-copied = Copied.
-app-copy-by-hand = Your browser did not allow copying here: the text is selected, press Ctrl+C (⌘C on a Mac) to copy it.
+app-copy-by-hand = Copying is blocked here: the text is selected, press Ctrl+C (⌘C) to copy it.
 app-embed-snippet = Embed in a web page
-app-embed-lock = Lock the sliders (readers can look, not change)
+app-embed-lock = Lock the sliders
 app-embed-only = Slider to offer
 app-embed-only-none = The three headline sliders
 app-copy-embed = Copy embed code
 app-open-full = Open the full explorer
+
+## Export, files and saved scenarios (export-*, load-*, saved-*)
+export-heading = Export and keep
+export-png = { $chart } (PNG)
+export-csv = Series (CSV)
+export-json = Save as file (JSON)
+export-failed = This browser could not make the file here.
+export-csv-link = Link: { $link }
+export-csv-version = Model version: { $version }
+export-csv-scenario = Scenario: { $scenario }
+export-png-source = Observed points: { $source }. Talent Flow Explorer, model { $version }.
+export-png-model = Talent Flow Explorer, model { $version }.
+load-label = Open a scenario file
+load-done = Opened “{ $name }”.
+load-error-json = This file is not readable (not JSON). Your scenario is unchanged.
+load-error-foreign = This file is not a Talent Flow Explorer scenario. Your scenario is unchanged.
+load-error-read = The file could not be read. Your scenario is unchanged.
+saved-label = Keep this scenario in this browser, named
+saved-save = Keep
+saved-done = Kept “{ $name }” in this browser.
+saved-open = Open
+saved-delete = Delete { $name }
+saved-unavailable = This browser cannot keep scenarios here (private browsing or an embedded page). Save a file instead; everything else works.
 # --- scenarios, links, embeds and exports (issue 3): end ---
 
 ## When the app hits an internal error

@@ -153,7 +153,7 @@ app-preset-custom = 你自己的设置
 app-preset-modified = { $name }（已修改）
 app-preset-sources = 依据：
 preset-today-name = 延续当前政策
-preset-today-description = 2025年的设定保持不变：撤销签证行动和H-1B收费之后的签证限制，美国算力约为中国的五倍，中国的经费每年增长约10%。其他所有情景都与这一基线比较。
+preset-today-description = 2025年的设定不变：撤销签证行动和H-1B收费后的签证限制，美国算力约为中国的五倍，中国经费每年增长约10%。其他情景都与它比较。
 preset-open_door-name = 敞开大门
 preset-open_door-description = 签证限制和审查氛围回到2018年以前，即第10043号总统令和“中国行动计划”之前的水平。算力和经费保持现状。
 preset-decoupling-name = 全面脱钩
@@ -177,7 +177,7 @@ app-notices-dismiss = 关闭
 notice-unknown-key = 已忽略“{ $key }”：本页没有这项设置。
 notice-clamped = { $name }：{ $value } 超出范围，改用 { $clamped }。
 notice-unreadable = { $name }：“{ $text }”不是数字，改用默认值 { $default }。
-notice-other-version = 这个链接由模型版本 { $version } 生成；当前是模型 { $current }，数字可能与作者当时看到的不同。
+notice-other-version = 链接由模型 { $version } 生成；当前是模型 { $current }，数字可能不同。
 notice-bad-value = 已忽略 { $key }={ $value }：本页不认识这个值。
 notice-too-many-pins = 最多只能固定 { $max } 个情景；链接中其余的固定情景已略去。
 
@@ -205,13 +205,36 @@ app-share-heading = 分享与嵌入
 app-share-link = 这个情景的链接
 app-copy-link = 复制链接
 app-copied = 已复制。
-app-copy-by-hand = 浏览器不允许在这里复制：文字已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。
+app-copy-by-hand = 这里无法复制：文字已选中，请按 Ctrl+C（⌘C）复制。
 app-embed-snippet = 嵌入网页
-app-embed-lock = 锁定滑块（读者只能看，不能改）
+app-embed-lock = 锁定滑块
 app-embed-only = 提供的滑块
 app-embed-only-none = 三个主要滑块
 app-copy-embed = 复制嵌入代码
 app-open-full = 打开完整的模拟器
+
+## 导出、文件与保存的情景（export-*, load-*, saved-*）
+export-heading = 导出与保存
+export-png = { $chart }（PNG图片）
+export-csv = 数据序列（CSV）
+export-json = 存为文件（JSON）
+export-failed = 这个浏览器无法在这里生成文件。
+export-csv-link = 链接：{ $link }
+export-csv-version = 模型版本：{ $version }
+export-csv-scenario = 情景：{ $scenario }
+export-png-source = 观测点：{ $source }。人才流动情景模拟器，模型 { $version }。
+export-png-model = 人才流动情景模拟器，模型 { $version }。
+load-label = 打开情景文件
+load-done = 已打开“{ $name }”。
+load-error-json = 无法读取这个文件（不是 JSON）。你的情景没有改变。
+load-error-foreign = 这个文件不是人才流动情景模拟器的情景。你的情景没有改变。
+load-error-read = 无法读取这个文件。你的情景没有改变。
+saved-label = 在这个浏览器里保存这个情景，命名为
+saved-save = 保存
+saved-done = 已在这个浏览器里保存“{ $name }”。
+saved-open = 打开
+saved-delete = 删除 { $name }
+saved-unavailable = 这个浏览器不能在这里保存情景（隐私浏览或嵌入的页面）。请改存为文件；其他功能照常。
 # --- scenarios, links, embeds and exports (issue 3): end ---
 
 ## 应用内部出错时

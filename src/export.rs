@@ -1,9 +1,9 @@
 //! Functions exported to JavaScript (and so to end-to-end tests and
 //! embedding pages). Errors become JS values here and nowhere else.
 
-use std::collections::BTreeMap;
 use talentflow_model::{simulate, ParamError, ParamId, Scenario};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Build a scenario from `(key, value)` pairs, strictly: an unknown key or
 /// a value outside its range is refused with the model's own message.
@@ -30,11 +30,24 @@ where
 /// is not a number.
 #[wasm_bindgen]
 pub fn scenario_csv(settings: JsValue) -> Result<String, JsValue> {
-    let map: BTreeMap<String, f64> = if settings.is_undefined() || settings.is_null() {
-        BTreeMap::new()
-    } else {
-        serde_wasm_bindgen::from_value(settings).map_err(|e| js_error(&e.to_string()))?
-    };
+    // Read the object by hand (no serde: it cost the bundle kilobytes).
+    let mut map: Vec<(String, f64)> = Vec::new();
+    if !(settings.is_undefined() || settings.is_null()) {
+        if !settings.is_object() {
+            return Err(js_error(
+                "settings must be an object of parameter keys and numbers",
+            ));
+        }
+        for entry in js_sys::Object::entries(settings.unchecked_ref()).iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = pair
+                .get(1)
+                .as_f64()
+                .ok_or_else(|| js_error(&format!("{key}: the value is not a number")))?;
+            map.push((key, value));
+        }
+    }
     let scenario = scenario_from_settings(map.iter().map(|(k, v)| (k.as_str(), *v)))
         .map_err(|e| js_error(&e.to_string()))?;
     Ok(simulate(&scenario).to_csv())
@@ -84,6 +97,29 @@ pub fn raise_internal_error_for_tests() {
 #[wasm_bindgen]
 pub fn model_version() -> String {
     talentflow_model::MODEL_VERSION.to_string()
+}
+
+/// Call `done(true, value)` when `promise` resolves, `done(false, reason)`
+/// when it rejects (a clipboard write, a file read). Each settles once, so
+/// the two small callbacks are handed to JavaScript for good.
+pub fn on_settled(promise: &js_sys::Promise, done: impl FnOnce(bool, JsValue) + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let done: Rc<Cell<Option<Box<dyn FnOnce(bool, JsValue)>>>> =
+        Rc::new(Cell::new(Some(Box::new(done))));
+    let settle = |ok: bool| {
+        let done = done.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |value: JsValue| {
+            if let Some(done) = done.take() {
+                done(ok, value);
+            }
+        })
+    };
+    let (resolved, rejected) = (settle(true), settle(false));
+    drop(promise.then2(&resolved, &rejected));
+    resolved.forget();
+    rejected.forget();
 }
 
 fn js_error(message: &str) -> JsValue {

@@ -672,4 +672,38 @@ mod scenarios {
             assert!(catalog.has(key), "{key}");
         }
     }
+
+    #[wasm_bindgen_test]
+    fn a_chart_exports_as_a_png_at_the_display_resolution_with_room_for_title_and_source() {
+        use talentflow_web::components::keep::{chart_png, PNG_WIDTH_PX};
+        use talentflow_web::i18n::Messages;
+        let messages = Messages::load(Lang::En);
+        let run = simulate(&PRESETS[2].scenario());
+        let baseline = simulate(&Scenario::baseline());
+        let url = chart_png(
+            &messages,
+            &RETENTION,
+            &run,
+            &baseline,
+            &Compare::default(),
+            "Full decoupling",
+            "https://example.org/?v=0.1.0",
+        )
+        .expect("a PNG");
+        let base64 = url
+            .strip_prefix("data:image/png;base64,")
+            .expect("a PNG data URL");
+        let bytes = web_sys::window().unwrap().atob(base64).unwrap();
+        let byte = |i: usize| u32::from(bytes.chars().nth(i).unwrap() as u8);
+        let be =
+            |i: usize| (byte(i) << 24) | (byte(i + 1) << 16) | (byte(i + 2) << 8) | byte(i + 3);
+        let ratio = web_sys::window().unwrap().device_pixel_ratio();
+        assert_eq!(f64::from(be(16)), (PNG_WIDTH_PX * ratio).round());
+        assert_eq!(f64::from(be(20)), ((64.0 + 420.0 + 52.0) * ratio).round());
+        assert!(
+            bytes.len() > 10_000,
+            "something is drawn: {} bytes",
+            bytes.len()
+        );
+    }
 }

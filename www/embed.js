@@ -1,13 +1,4 @@
-/*
- * Talent Flow Explorer: host-page script for embeds. Put it after the
- * iframe snippet. It listens for the height the embedded page reports
- * (postMessage {type: "talentflow:height", height}) and sets that
- * iframe's height, so the frame fits its content without a scroll bar.
- * Once loaded it asks every iframe on the page for its height, in case it
- * missed the first report. It never focuses or scrolls anything, and only
- * resizes the iframe that sent the message. Works with sandboxed iframes
- * (sandbox="allow-scripts"), whose messages come from an opaque origin.
- */
+/* Talent Flow Explorer embeds: sizes each iframe to the height its page reports (postMessage); never focuses or scrolls. */
 (function () {
   'use strict';
   if (window.talentflowEmbed) return;

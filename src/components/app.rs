@@ -4,10 +4,11 @@
 //! from the address and is written back to it as the reader works.
 
 use super::chart_panel::{ChartPanel, Layout};
-use super::compare::{pin_name, Compare};
-use super::notices::Notices;
-use super::presets::PresetPicker;
-use super::share::Share;
+use super::compare::{compare, pin_name, CompareProps};
+use super::keep::{keep, use_keep_state, KeepProps};
+use super::notices::{notices, NoticesProps};
+use super::presets::{preset_picker, PresetPickerProps};
+use super::share::{share, use_share_state, ShareProps};
 use super::slider::Slider;
 use super::sources_section::SourcesSection;
 use crate::charts::{summary, CHARTS, RETENTION, WHERE};
@@ -276,7 +277,7 @@ pub fn App(_props: &AppProps) -> Html {
         use_memo((), move |_| restore(&current_search(), &messages))
     };
     let config: PageConfig = restored.config;
-    let notices = use_memo((), {
+    let restored_notices = use_memo((), {
         let restored = restored.clone();
         move |_| restored.notices.clone()
     });
@@ -311,6 +312,16 @@ pub fn App(_props: &AppProps) -> Html {
         })
     };
     use_undo_keys(on_action.clone());
+    let dismissed = use_state(|| false);
+    let share_state = use_share_state();
+    let keep_state = use_keep_state();
+    let notice_list = notices(
+        &NoticesProps {
+            notices: restored_notices.clone(),
+        },
+        &messages,
+        &dismissed,
+    );
     let button = |id: &'static str, key: &str, action: Action, enabled: bool| {
         let on_action = on_action.clone();
         let onclick = Callback::from(move |_: MouseEvent| on_action.emit(action));
@@ -344,15 +355,16 @@ pub fn App(_props: &AppProps) -> Html {
     };
     let show_baseline = changed > 0;
     let difference = state.view == ChartView::Difference;
-    let presets = html! {
-        <PresetPicker
-            preset={state.preset}
-            modified={state.is_modified()}
-            matching={state.matching_preset()}
-            on_action={on_action.clone()}
-            compact={config.embed}
-        />
-    };
+    let presets = preset_picker(
+        &PresetPickerProps {
+            preset: state.preset,
+            modified: state.is_modified(),
+            matching: state.matching_preset(),
+            on_action: on_action.clone(),
+            compact: config.embed,
+        },
+        &messages,
+    );
     let charts = html! {
         <section class="charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading" class="visually-hidden">{ messages.tr("app-charts-heading") }</h2>
@@ -377,7 +389,7 @@ pub fn App(_props: &AppProps) -> Html {
             <ContextProvider<Messages> context={messages.clone()}>
                 <main class="layout embed-layout">
                     <h1 class="embed-title">{ messages.tr("app-title") }</h1>
-                    <Notices notices={notices.clone()} />
+                    { notice_list.clone() }
                     { charts }
                     <section class="controls" aria-labelledby="controls-heading">
                         <h2 id="controls-heading" class="visually-hidden">{ messages.tr("app-controls-heading") }</h2>
@@ -406,7 +418,7 @@ pub fn App(_props: &AppProps) -> Html {
                 <h1>{ messages.tr("app-title") }</h1>
                 <p class="subtitle">{ messages.tr("app-subtitle") }</p>
             </header>
-            <Notices notices={notices.clone()} />
+            { notice_list.clone() }
             <main class="layout">
                 <section class="controls" aria-labelledby="controls-heading">
                     <h2 id="controls-heading">{ messages.tr("app-controls-heading") }</h2>
@@ -432,8 +444,22 @@ pub fn App(_props: &AppProps) -> Html {
                             { button("reset", "app-reset", Action::Reset, true) }
                         </div>
                     </div>
-                    <Compare pins={state.pins.clone()} view={state.view} {scenario} on_action={on_action.clone()} />
-                    <Share query={full_query.clone()} state_query={full_query.clone()} />
+                    { compare(&CompareProps { pins: state.pins.clone(), view: state.view, scenario, on_action: on_action.clone() }, &messages) }
+                    { share(&ShareProps { query: full_query.clone(), state_query: full_query.clone() }, &messages, &share_state) }
+                    { keep(
+                        &KeepProps {
+                            scenario,
+                            preset: state.preset,
+                            run: run.clone(),
+                            baseline: baseline.clone(),
+                            pins: pin_runs.clone(),
+                            difference,
+                            query: full_query.clone(),
+                            on_action: on_action.clone(),
+                        },
+                        &messages,
+                        &keep_state,
+                    ) }
                 </section>
                 { charts }
             </main>

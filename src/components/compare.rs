@@ -3,7 +3,7 @@
 //! difference from the baseline.
 
 use crate::chart::PIN_LETTERS;
-use crate::i18n::{use_messages, Messages};
+use crate::i18n::Messages;
 use crate::state::{Action, ChartView, Pin, MAX_PINS};
 use talentflow_model::{Scenario, PRESETS};
 use yew::prelude::*;
@@ -34,9 +34,8 @@ pub struct CompareProps {
 }
 
 /// The pin button, the pinned list and the view switch.
-#[function_component]
-pub fn Compare(props: &CompareProps) -> Html {
-    let messages = use_messages();
+pub fn compare(props: &CompareProps, messages: &Messages) -> Html {
+    let messages = messages.clone();
     let state = props;
     let full = state.pins.len() >= MAX_PINS;
     let pinned = state.pins.iter().any(|p| p.scenario == state.scenario);

@@ -4,6 +4,7 @@ pub mod app;
 pub mod chart_panel;
 pub mod compare;
 pub mod evidence;
+pub mod keep;
 pub mod ledger;
 pub mod legend;
 pub mod notices;

@@ -1,7 +1,7 @@
 //! What the page had to mend in the address it was opened with, in one
 //! short list the reader can dismiss.
 
-use crate::i18n::use_messages;
+use crate::i18n::Messages;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,10 +13,13 @@ pub struct NoticesProps {
 }
 
 /// A dismissable list of notices; nothing when there are none.
-#[function_component]
-pub fn Notices(props: &NoticesProps) -> Html {
-    let messages = use_messages();
-    let dismissed = use_state(|| false);
+/// `dismissed` comes from the page's `use_state(|| false)`.
+pub fn notices(
+    props: &NoticesProps,
+    messages: &Messages,
+    dismissed: &UseStateHandle<bool>,
+) -> Html {
+    let dismissed = dismissed.clone();
     if props.notices.is_empty() || *dismissed {
         return html! {};
     }

@@ -3,7 +3,7 @@
 //! a slider moves, the status says the scenario is modified.
 
 use crate::citations::fact_anchor;
-use crate::i18n::use_messages;
+use crate::i18n::Messages;
 use crate::state::Action;
 use talentflow_model::{fact, PRESETS};
 use web_sys::HtmlSelectElement;
@@ -26,9 +26,10 @@ pub struct PresetPickerProps {
 }
 
 /// The preset list, its status line and the description with sources.
-#[function_component]
-pub fn PresetPicker(props: &PresetPickerProps) -> Html {
-    let messages = use_messages();
+/// (A plain function rather than a component: each component type costs
+/// the bundle several kilobytes.)
+pub fn preset_picker(props: &PresetPickerProps, messages: &Messages) -> Html {
+    let messages = messages.clone();
     let onchange = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {

@@ -5,7 +5,7 @@
 //! does not (an insecure page, a sandboxed frame), the text is selected
 //! and the reader is told to copy it.
 
-use crate::i18n::use_messages;
+use crate::i18n::Messages;
 use crate::url::{is_slider, page_base, share_url, PageConfig};
 use talentflow_model::{ParamId, PARAMS};
 use wasm_bindgen::JsCast;
@@ -39,7 +39,7 @@ pub fn embed_snippet(query: &str, title: &str) -> String {
 
 /// Which text a copy button copies, and how it went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Copied {
+pub enum Copied {
     Link,
     Embed,
 }
@@ -57,10 +57,7 @@ fn copy_text(text: &str, done: Callback<bool>) {
     };
     let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
     let promise = clipboard.write_text(text);
-    wasm_bindgen_futures::spawn_local(async move {
-        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        done.emit(copied);
-    });
+    crate::export::on_settled(&promise, move |ok, _| done.emit(ok));
 }
 
 /// Properties of [`Share`].
@@ -74,14 +71,37 @@ pub struct ShareProps {
 }
 
 /// The share and embed controls.
-#[function_component]
-pub fn Share(props: &ShareProps) -> Html {
-    let messages = use_messages();
-    let status = use_state(|| None::<(Copied, bool)>);
-    let lock = use_state(|| false);
-    let only = use_state(|| None::<ParamId>);
-    let link_ref = use_node_ref();
-    let embed_ref = use_node_ref();
+/// The controls' own state, kept by the page.
+#[derive(Clone, PartialEq)]
+pub struct ShareState {
+    status: UseStateHandle<Option<(Copied, bool)>>,
+    lock: UseStateHandle<bool>,
+    only: UseStateHandle<Option<ParamId>>,
+    link_ref: NodeRef,
+    embed_ref: NodeRef,
+}
+
+/// The state of [`share`], for the page to hold.
+#[hook]
+pub fn use_share_state() -> ShareState {
+    ShareState {
+        status: use_state(|| None::<(Copied, bool)>),
+        lock: use_state(|| false),
+        only: use_state(|| None::<ParamId>),
+        link_ref: use_node_ref(),
+        embed_ref: use_node_ref(),
+    }
+}
+
+pub fn share(props: &ShareProps, messages: &Messages, state: &ShareState) -> Html {
+    let messages = messages.clone();
+    let ShareState {
+        status,
+        lock,
+        only,
+        link_ref,
+        embed_ref,
+    } = state.clone();
 
     let link = share_url(&props.query);
     let config = PageConfig {

@@ -79,7 +79,7 @@ const DAMAGED = [
   { query: 'compute_ratio=', notice: /not a number/, fixed: `v=${VERSION}` },
   { query: 'china_ai_funding=NaN', notice: /not a number/, fixed: `v=${VERSION}` },
   { query: 'utm_source=newsletter', notice: /Ignored “utm_source”/, fixed: `v=${VERSION}` },
-  { query: 'v=0.0.1&visa_restrictions=40', notice: /model version 0\.0\.1/, fixed: 'visa_restrictions=40' },
+  { query: 'v=0.0.1&visa_restrictions=40', notice: /model 0\.0\.1/, fixed: 'visa_restrictions=40' },
   { query: 'preset=no_such_story', notice: /Ignored preset=no_such_story/, fixed: `v=${VERSION}` },
   { query: 'pin=nonsense:1', notice: /Ignored “nonsense”/, fixed: 'pin=today' },
   { query: 'pin=today&pin=open_door&pin=decoupling&pin=compute_parity', notice: /Only 3 scenarios/, fixed: 'pin=today&pin=open_door&pin=decoupling' },
