@@ -5,27 +5,11 @@
 // Env: DIST_DIR, NATIVE_MS_PER_RUN (from the native `runs` example, for the
 // wasm/native ratio), MOVES (default 200), MEMORY_MOVES (default 10000).
 
-import { CHARTS, MAIN_SLIDERS, launchBrowser, mainSlider, openApp, startServer, waitForCharts } from './support/app.mjs';
+import { CHARTS, MAIN_SLIDERS, launchBrowser, mainSlider, openApp, recordDrawing, startServer, waitForCharts } from './support/app.mjs';
 
 const MOVES = Number(process.env.MOVES || 200);
 const MEMORY_MOVES = Number(process.env.MEMORY_MOVES || 10000);
 const NATIVE = Number(process.env.NATIVE_MS_PER_RUN || NaN);
-
-// Time of every drawing call, the start of each input event (capture phase
-// on window, before the app's handler), and the wasm instance.
-function instrument() {
-  window.__draws = [];
-  const proto = CanvasRenderingContext2D.prototype;
-  for (const name of ['stroke', 'fill', 'fillRect', 'strokeRect', 'fillText', 'clearRect', 'drawImage', 'putImageData']) {
-    const orig = proto[name];
-    proto[name] = function (...args) {
-      window.__draws.push(performance.now());
-      return orig.apply(this, args);
-    };
-  }
-  window.addEventListener('input', () => { window.__inputAt = performance.now(); }, true);
-  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
-}
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,7 +27,7 @@ const browser = await launchBrowser();
 try {
   // 1. The model in wasm, against the native figure.
   {
-    const { context, page } = await openApp(browser, server, {}, instrument);
+    const { context, page } = await openApp(browser, server, {}, recordDrawing);
     await waitForCharts(page);
     await page.evaluate(() => window.wasmBindings.model_run_time_ms(50));
     const wasmMs = await page.evaluate(() => window.wasmBindings.model_run_time_ms(500));
@@ -105,7 +89,7 @@ try {
   {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript(instrument);
+    await page.addInitScript(recordDrawing);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const times = [];

@@ -3,7 +3,7 @@
 // causes stays well under the ~100 ms at which a reader sees a delay.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAIN_SLIDERS, launchBrowser, mainSlider, openApp, startServer, waitForCharts } from './support/app.mjs';
+import { MAIN_SLIDERS, launchBrowser, mainSlider, openApp, recordDrawing, startServer, waitForCharts } from './support/app.mjs';
 
 const BUDGET_MS = Number(process.env.REDRAW_BUDGET_MS || 100);
 
@@ -18,23 +18,8 @@ after(async () => {
   await server?.stop();
 });
 
-// Records the time of every 2D drawing call on any canvas, and the time each
-// input event starts (capture phase on window: before any app handler).
-function instrument() {
-  window.__draws = [];
-  const proto = CanvasRenderingContext2D.prototype;
-  for (const name of ['stroke', 'fill', 'fillRect', 'strokeRect', 'fillText', 'clearRect', 'drawImage', 'putImageData']) {
-    const orig = proto[name];
-    proto[name] = function (...args) {
-      window.__draws.push(performance.now());
-      return orig.apply(this, args);
-    };
-  }
-  window.addEventListener('input', () => { window.__inputAt = performance.now(); }, true);
-}
-
 test('charts redraw within 100 ms of each slider movement', { timeout: 90_000 }, async (t) => {
-  const { context, page } = await openApp(browser, server, {}, instrument);
+  const { context, page } = await openApp(browser, server, {}, recordDrawing);
   try {
     await waitForCharts(page);
     const latencies = [];

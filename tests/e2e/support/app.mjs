@@ -104,6 +104,27 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
+/**
+ * An init script (for openApp's `initScript`) that stamps, in
+ * `window.__draws`, the time of every 2D drawing call on any canvas; in
+ * `window.__inputAt`, the start of each input event (capture phase on
+ * window: before any app handler); and keeps the wasm instance in
+ * `window.__wasm`.
+ */
+export function recordDrawing() {
+  window.__draws = [];
+  const proto = CanvasRenderingContext2D.prototype;
+  for (const name of ['stroke', 'fill', 'fillRect', 'strokeRect', 'fillText', 'clearRect', 'drawImage', 'putImageData']) {
+    const orig = proto[name];
+    proto[name] = function (...args) {
+      window.__draws.push(performance.now());
+      return orig.apply(this, args);
+    };
+  }
+  window.addEventListener('input', () => { window.__inputAt = performance.now(); }, true);
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+}
+
 // Installed into every page before the app's own scripts run.
 function probeScript() {
   window.__probe = {
