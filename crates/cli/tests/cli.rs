@@ -2,35 +2,10 @@
 //! output, real exit statuses.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+use common::{number, refused, stdout_of};
 
 use talentflow_model::{ParamId, PARAMS, SERIES};
-
-fn talentflow(args: &[&str]) -> Output {
-    match Command::new(env!("CARGO_BIN_EXE_talentflow"))
-        .args(args)
-        .output()
-    {
-        Ok(output) => output,
-        Err(e) => panic!("cannot start talentflow: {e}"),
-    }
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = talentflow(args);
-    assert!(
-        out.status.success(),
-        "talentflow {args:?} failed with {:?}: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "talentflow {args:?} wrote to stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("stdout is UTF-8")
-}
 
 /// A parsed CSV run: header, then rows of cells.
 struct Table {
@@ -67,11 +42,6 @@ impl Table {
     fn cell(&self, year: i32, key: &str) -> &str {
         &self.row(year)[self.column(key)]
     }
-}
-
-fn number(cell: &str) -> f64 {
-    cell.parse()
-        .unwrap_or_else(|_| panic!("'{cell}' is not a number"))
 }
 
 // --- run, CSV ---------------------------------------------------------------
@@ -369,33 +339,6 @@ fn help_prints_usage_on_stdout() {
 }
 
 // --- refusals: one line on stderr, status 2, nothing on stdout ---------------
-
-/// Runs `args`, expects a refusal, returns the stderr line.
-fn refused(args: &[&str]) -> String {
-    let out = talentflow(args);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "talentflow {args:?}: expected status 2, got {:?}",
-        out.status
-    );
-    assert!(
-        out.stdout.is_empty(),
-        "talentflow {args:?} wrote to stdout: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let err = String::from_utf8(out.stderr).expect("stderr is UTF-8");
-    assert!(
-        err.ends_with('\n'),
-        "{args:?}: stderr should end with a newline: {err:?}"
-    );
-    assert_eq!(
-        err.lines().count(),
-        1,
-        "{args:?}: stderr should be one line: {err:?}"
-    );
-    err
-}
 
 #[test]
 fn unknown_parameter_is_refused_by_name() {

@@ -1,58 +1,13 @@
 //! `talentflow run --draws N --seed S`, `talentflow sensitivity` and
 //! `talentflow attribution` as a user meets them: real processes.
 
-use std::process::{Command, Output};
+mod common;
+use common::{number, refused, stdout_of};
 
 use talentflow_model::{Percentile, Scenario, HEADLINE_SERIES, PARAMS, SERIES};
 
-fn talentflow(args: &[&str]) -> Output {
-    match Command::new(env!("CARGO_BIN_EXE_talentflow"))
-        .args(args)
-        .output()
-    {
-        Ok(output) => output,
-        Err(e) => panic!("cannot start talentflow: {e}"),
-    }
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = talentflow(args);
-    assert!(
-        out.status.success(),
-        "talentflow {args:?} failed with {:?}: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "talentflow {args:?} wrote to stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("stdout is not UTF-8: {e}"))
-}
-
-/// The one-line message of a refused command line (exit status 2, nothing
-/// on stdout).
-fn refused(args: &[&str]) -> String {
-    let out = talentflow(args);
-    assert_eq!(out.status.code(), Some(2), "talentflow {args:?}");
-    assert!(
-        out.stdout.is_empty(),
-        "talentflow {args:?} printed to stdout"
-    );
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(err.lines().count(), 1, "one line for {args:?}: {err}");
-    assert!(err.starts_with("talentflow: "), "{err}");
-    err
-}
-
 fn cells(line: &str) -> Vec<&str> {
     line.split(',').collect()
-}
-
-fn number(cell: &str) -> f64 {
-    cell.parse()
-        .unwrap_or_else(|_| panic!("'{cell}' is not a number"))
 }
 
 // --- run --draws ----------------------------------------------------------------
