@@ -1,8 +1,9 @@
 //! Every string a reader sees, looked up by key, in every language the
 //! product speaks.
 //!
-//! Messages live in one file per language under `locales/` at the
-//! repository root (`en.ftl`, `zh.ftl`), written in Project Fluent syntax
+//! Messages live under `locales/<lang>/<pack>.ftl` at the repository root
+//! (one folder per language, one file per [`Pack`]), written in Project
+//! Fluent syntax
 //! and resolved by Project Fluent's own crates (`fluent-bundle`). The model
 //! carries keys (`param-<key>-label`); the app and the command line turn
 //! keys into text here, and [`number`] writes the digits that go into
@@ -57,11 +58,20 @@ impl Lang {
         }
     }
 
-    /// The message file's text.
+    /// The text of the language's [`Pack::App`] file.
     pub const fn source(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("../../../locales/en.ftl"),
-            Lang::Zh => include_str!("../../../locales/zh.ftl"),
+        self.pack_source(Pack::App)
+    }
+
+    /// The text of one of the language's message files.
+    pub const fn pack_source(self, pack: Pack) -> &'static str {
+        match (self, pack) {
+            (Lang::En, Pack::App) => include_str!("../../../locales/en/app.ftl"),
+            (Lang::En, Pack::Story) => include_str!("../../../locales/en/story.ftl"),
+            (Lang::En, Pack::Model) => include_str!("../../../locales/en/model.ftl"),
+            (Lang::Zh, Pack::App) => include_str!("../../../locales/zh/app.ftl"),
+            (Lang::Zh, Pack::Story) => include_str!("../../../locales/zh/story.ftl"),
+            (Lang::Zh, Pack::Model) => include_str!("../../../locales/zh/model.ftl"),
         }
     }
 
@@ -104,10 +114,37 @@ impl Lang {
     }
 }
 
+/// One message file of a language: the messages of the first page
+/// (`app`), and the ones only some readers need (the guided story, the
+/// model page), which a browser can load when they are asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pack {
+    /// Everything on the first page: sliders, charts, notices, errors.
+    App,
+    /// The guided story, the challenges and the handout.
+    Story,
+    /// The model page: diagram, equations, calibration, limits.
+    Model,
+}
+
+impl Pack {
+    /// Every pack, the app's own first.
+    pub const ALL: [Pack; 3] = [Pack::App, Pack::Story, Pack::Model];
+
+    /// The file's name without `.ftl`: `locales/<lang>/<name>.ftl`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Pack::App => "app",
+            Pack::Story => "story",
+            Pack::Model => "model",
+        }
+    }
+}
+
 /// The messages of one language.
 pub struct Catalog {
     lang: Lang,
-    resource: Rc<FluentResource>,
+    resources: Vec<Rc<FluentResource>>,
     bundle: FluentBundle<Rc<FluentResource>>,
 }
 
@@ -131,12 +168,30 @@ impl fmt::Debug for Catalog {
 }
 
 impl Catalog {
-    /// The catalog of `lang`, from its built-in file. An entry Fluent
-    /// cannot parse is skipped (the test suite keeps the files clean).
+    /// The catalog of `lang` with every pack, from the built-in files. An
+    /// entry Fluent cannot parse is skipped (the test suite keeps the files
+    /// clean).
     pub fn load(lang: Lang) -> Catalog {
         // Not `from_source`: the app never shows parse errors, so their
         // text (and its formatting code) stays out of the wasm bundle.
-        Catalog::build(lang, lang.source()).0
+        let mut catalog = Catalog::build(lang, lang.source()).0;
+        for pack in &Pack::ALL[1..] {
+            catalog.add_source(lang.pack_source(*pack));
+        }
+        catalog
+    }
+
+    /// Adds the messages of one more file (a pack loaded later). A message
+    /// already present keeps its first text; an entry that does not parse
+    /// is skipped.
+    pub fn add_source(&mut self, source: &str) {
+        let resource = match FluentResource::try_new(source.to_string()) {
+            Ok(resource) => resource,
+            Err((resource, _)) => resource,
+        };
+        let resource = Rc::new(resource);
+        let _ = self.bundle.add_resource(Rc::clone(&resource));
+        self.resources.push(resource);
     }
 
     /// A catalog from message-file text, with what was wrong in it.
@@ -179,7 +234,7 @@ impl Catalog {
         };
         let catalog = Catalog {
             lang,
-            resource,
+            resources: vec![resource],
             bundle,
         };
         (catalog, parse_errors, add_errors)
@@ -233,8 +288,9 @@ impl Catalog {
     /// are private to a file and not listed.
     pub fn keys(&self) -> Vec<&str> {
         let mut keys: Vec<&str> = self
-            .resource
-            .entries()
+            .resources
+            .iter()
+            .flat_map(|resource| resource.entries())
             .filter_map(|entry| match entry {
                 ast::Entry::Message(m) => Some(m.id.name),
                 _ => None,
@@ -250,7 +306,7 @@ impl Catalog {
     /// without repeats; empty when there is no such message.
     pub fn placeables(&self, key: &str) -> Vec<&str> {
         let mut names = Vec::new();
-        for entry in self.resource.entries() {
+        for entry in self.resources.iter().flat_map(|r| r.entries()) {
             if let ast::Entry::Message(m) = entry {
                 if m.id.name == key {
                     if let Some(value) = &m.value {

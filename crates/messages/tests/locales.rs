@@ -5,7 +5,7 @@
 //! Chinese reader sees Chinese.
 
 use std::collections::BTreeSet;
-use talentflow_messages::{Catalog, Lang};
+use talentflow_messages::{Catalog, Lang, Pack};
 use talentflow_model::PARAMS;
 
 fn catalogs() -> Vec<Catalog> {
@@ -18,6 +18,12 @@ fn every_message_file_parses_without_errors() {
         let (catalog, errors) = Catalog::from_source(lang, lang.source());
         assert!(errors.is_empty(), "locales for {}: {errors:#?}", lang.tag());
         assert!(!catalog.keys().is_empty(), "{} has no messages", lang.tag());
+        for pack in Pack::ALL {
+            let (_, errors) = Catalog::from_source(lang, lang.pack_source(pack));
+            let folder = lang.tag().split('-').next().unwrap_or_default();
+            let file = format!("locales/{folder}/{}.ftl", pack.name());
+            assert!(errors.is_empty(), "{file}: {errors:#?}");
+        }
     }
 }
 

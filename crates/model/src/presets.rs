@@ -166,12 +166,12 @@ mod tests {
 
     #[test]
     fn every_preset_has_a_name_and_a_description_in_english() {
-        let en = include_str!("../../../locales/en.ftl");
+        let en = include_str!("../../../locales/en/app.ftl");
         for p in PRESETS.iter() {
             for key in [p.name_key(), p.description_key()] {
                 assert!(
                     en.lines().any(|l| l.starts_with(&format!("{key} = "))),
-                    "locales/en.ftl has no {key}"
+                    "locales/en/app.ftl has no {key}"
                 );
             }
         }

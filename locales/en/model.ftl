@@ -1,0 +1,1 @@
+## model pack (en): loaded with the app pack; see crates/messages.

@@ -1,0 +1,1 @@
+## story pack (en): loaded with the app pack; see crates/messages.

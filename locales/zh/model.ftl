@@ -1,0 +1,1 @@
+## model pack (zh): loaded with the app pack; see crates/messages.

@@ -1,0 +1,1 @@
+## story pack (zh): loaded with the app pack; see crates/messages.
