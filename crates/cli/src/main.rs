@@ -141,7 +141,7 @@ fn main() -> ExitCode {
                 }
             };
             match format {
-                RunFormat::Csv => output::run_csv_with_bands(&bands),
+                RunFormat::Csv => bands.to_csv(),
                 RunFormat::Json => match output::run_json(&scenario, Some(&bands)) {
                     Ok(text) => text,
                     Err(message) => {

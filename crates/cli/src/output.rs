@@ -124,27 +124,6 @@ fn band_columns(bands: &Bands) -> Vec<(&'static str, Vec<String>)> {
     columns
 }
 
-/// The central run's CSV (exactly [`talentflow_model::Run::to_csv`]) with
-/// the band columns appended to every line.
-pub fn run_csv_with_bands(bands: &Bands) -> String {
-    let base = bands.central().to_csv();
-    let columns = band_columns(bands);
-    let mut out = String::with_capacity(base.len() * 3);
-    for (i, line) in base.lines().enumerate() {
-        out.push_str(line);
-        for (name, cells) in &columns {
-            out.push(',');
-            if i == 0 {
-                out.push_str(name);
-            } else if let Some(cell) = cells.get(i - 1) {
-                out.push_str(cell);
-            }
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// A sensitivity ranking as CSV: `param, low_value, high_value,
 /// outcome_at_low, outcome_at_high, swing`, largest swing first. Parameter
 /// values print as in `talentflow params`; outcomes and swings as the

@@ -28,7 +28,7 @@
 
 use crate::engine::simulate;
 use crate::params::{ParamId, Spread, PARAMS, PARAM_COUNT};
-use crate::run::{Run, SeriesId, Years};
+use crate::run::{format_value, Run, SeriesId, Years};
 use crate::scenario::Scenario;
 use std::fmt;
 
@@ -254,6 +254,34 @@ impl Bands {
     pub fn value(&self, series: SeriesId, p: Percentile, year: i32) -> Option<f64> {
         let i = self.years().index_of(year)?;
         self.series(series, p)?.get(i).copied()
+    }
+
+    /// The central run's CSV (exactly [`Run::to_csv`]) with the band
+    /// columns appended to every line: for each headline series, in
+    /// [`HEADLINE_SERIES`] order, `<column>_p05` to `<column>_p95`, one
+    /// cell per year (blank where the series is not defined). What
+    /// `talentflow run --draws N --seed S` prints and what the app exports
+    /// with its bands shown.
+    pub fn to_csv(&self) -> String {
+        let base = self.central.to_csv();
+        let mut out = String::with_capacity(base.len() * 3);
+        for (i, line) in base.lines().enumerate() {
+            out.push_str(line);
+            for series in HEADLINE_SERIES {
+                for p in Percentile::ALL {
+                    out.push(',');
+                    if i == 0 {
+                        out.push_str(series.key());
+                        out.push('_');
+                        out.push_str(p.suffix());
+                    } else if let Some(v) = self.series(series, p).and_then(|s| s.get(i - 1)) {
+                        out.push_str(&format_value(*v, series.spec().measure));
+                    }
+                }
+            }
+            out.push('\n');
+        }
+        out
     }
 }
 
