@@ -11,7 +11,9 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use talentflow_model::{Observation, Run, SeriesId, LAST_HISTORY_YEAR, OBSERVATIONS};
+use talentflow_model::{
+    Bands, Observation, Percentile, Run, SeriesId, LAST_HISTORY_YEAR, OBSERVATIONS,
+};
 
 /// The shape drawn on a curve every five years and at observed points, so
 /// that no series is told apart by colour alone.
@@ -170,7 +172,15 @@ pub struct Compare<'a> {
     /// When set, every curve is drawn as its difference from this run
     /// (the baseline), around a zero line; observed points are left out.
     pub difference_from: Option<&'a Run>,
+    /// Uncertainty bands of the reader's scenario: each curve gets its
+    /// 90% range (5th to 95th percentile) shaded lightly and its 50% range
+    /// (25th to 75th) more strongly, in its own colour.
+    pub bands: Option<&'a Bands>,
 }
+
+/// Opacity of the 90% band's fill; the 50% band is drawn over it with
+/// the same opacity, so it shows twice as strong.
+pub const BAND_OPACITY: f64 = 0.16;
 
 /// [`draw_chart`] with pinned scenarios and an optional
 /// difference-from-baseline view.
@@ -197,11 +207,20 @@ pub fn draw_chart_compared<DB: DrawingBackend>(
             .chain(baseline)
             .chain(compare.pins.iter().copied())
     };
+    let band_edges = |series: SeriesId, low: Percentile, high: Percentile| {
+        band_polygon(compare.bands?, desc, series, low, high, minus)
+    };
     let (y_min, y_max) = match (minus, desc.y_axis) {
         (Some(base), _) => {
             let mut max: f64 = 0.0;
             for r in all_runs() {
                 max = max.max(series_max_abs(r, desc, base));
+            }
+            for line in desc.lines {
+                let edges = band_edges(line.series, Percentile::P05, Percentile::P95);
+                for (_, y) in edges.unwrap_or_default() {
+                    max = max.max(y.abs());
+                }
             }
             let floor = match desc.y_axis {
                 YAxis::Share => 0.05,
@@ -215,6 +234,12 @@ pub fn draw_chart_compared<DB: DrawingBackend>(
             let mut max: f64 = 0.0;
             for r in all_runs() {
                 max = max.max(series_max(r, desc));
+            }
+            for line in desc.lines {
+                let edges = band_edges(line.series, Percentile::P05, Percentile::P95);
+                for (_, y) in edges.unwrap_or_default() {
+                    max = max.max(y);
+                }
             }
             (0.0, nice_ceiling(max * 1.05))
         }
@@ -270,6 +295,20 @@ pub fn draw_chart_compared<DB: DrawingBackend>(
                 .color(&INK.mix(0.75))
                 .pos(Pos::new(HPos::Right, VPos::Top)),
         ))?;
+    }
+
+    for line in desc.lines {
+        for (low, high) in [
+            (Percentile::P05, Percentile::P95),
+            (Percentile::P25, Percentile::P75),
+        ] {
+            if let Some(points) = band_edges(line.series, low, high) {
+                chart.draw_series(std::iter::once(Polygon::new(
+                    points,
+                    line.colour.mix(BAND_OPACITY).filled(),
+                )))?;
+            }
+        }
     }
 
     if minus.is_some() {
@@ -559,6 +598,41 @@ fn points_between(
 
 /// The largest absolute difference between a run's series and `base`'s
 /// on the chart.
+/// The outline of one band of `series` over the chart's years: the `high`
+/// percentile left to right, then the `low` one back; as differences from
+/// `minus` when given. `None` when the series has no band or no finite
+/// value.
+fn band_polygon(
+    bands: &Bands,
+    desc: &ChartDesc,
+    series: SeriesId,
+    low: Percentile,
+    high: Percentile,
+    minus: Option<&Run>,
+) -> Option<Vec<(f64, f64)>> {
+    let mut upper = Vec::new();
+    let mut lower = Vec::new();
+    for year in desc.first_year..=desc.last_year {
+        let offset = match minus {
+            Some(base) => base.value(series, year)?,
+            None => 0.0,
+        };
+        let (lo, hi) = (
+            bands.value(series, low, year)?,
+            bands.value(series, high, year)?,
+        );
+        if lo.is_finite() && hi.is_finite() {
+            upper.push((f64::from(year), hi - offset));
+            lower.push((f64::from(year), lo - offset));
+        }
+    }
+    if upper.is_empty() {
+        return None;
+    }
+    upper.extend(lower.into_iter().rev());
+    Some(upper)
+}
+
 fn series_max_abs(run: &Run, desc: &ChartDesc, base: &Run) -> f64 {
     desc.lines
         .iter()

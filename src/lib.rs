@@ -12,6 +12,8 @@
 //! [`export`] is the JavaScript API.
 
 #[cfg(target_arch = "wasm32")]
+pub mod bands;
+#[cfg(target_arch = "wasm32")]
 pub mod chart;
 #[cfg(target_arch = "wasm32")]
 pub mod charts;

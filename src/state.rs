@@ -82,6 +82,8 @@ pub struct AppState {
     pub pins: Vec<Pin>,
     /// Levels or difference from the baseline.
     pub view: ChartView,
+    /// Whether the charts show uncertainty bands (50% and 90% ranges).
+    pub bands: bool,
     /// Earlier settings, the most recent last.
     pub undo: Vec<Settings>,
     /// Settings undone, the most recently undone last.
@@ -129,6 +131,8 @@ pub enum Action {
     Unpin(usize),
     /// Switch between levels and difference from the baseline.
     SetView(ChartView),
+    /// Show or hide the uncertainty bands.
+    ShowBands(bool),
     /// The reader let go of a slider: its next move starts a new undo step.
     EndDrag,
 }
@@ -237,6 +241,7 @@ impl AppState {
                 }
             }
             Action::SetView(view) => next.view = view,
+            Action::ShowBands(on) => next.bands = on,
             Action::EndDrag => next.last_moved = None,
         }
         next

@@ -24,7 +24,7 @@ pub struct PageConfig {
 }
 
 /// The query string for a state and page layout: the model's pairs, then
-/// `preset`, `pin` (a preset id, or `key:value,...`), `view`, `layout`,
+/// `preset`, `pin` (a preset id, or `key:value,...`), `view`, `bands`, `layout`,
 /// `lock`, `only`, and `v=<model version>` last.
 pub fn state_query(state: &AppState, config: &PageConfig) -> String {
     let mut pairs: Vec<(String, String)> = encode_pairs(&state.scenario);
@@ -36,6 +36,9 @@ pub fn state_query(state: &AppState, config: &PageConfig) -> String {
     }
     if state.view != ChartView::Level {
         pairs.push(("view".into(), state.view.query_name().into()));
+    }
+    if state.bands {
+        pairs.push(("bands".into(), "1".into()));
     }
     pairs.extend(config_pairs(config));
     pairs.push(("v".into(), MODEL_VERSION.into()));
@@ -97,6 +100,7 @@ pub fn restore(search: &str, catalog: &Catalog) -> Restored {
     };
     let mut pins: Vec<Pin> = Vec::new();
     let mut view = ChartView::Level;
+    let mut bands = false;
     let mut config = PageConfig::default();
     let bad = |key: &str, value: &str| {
         catalog.format("notice-bad-value", &[("key", key), ("value", value)])
@@ -137,6 +141,11 @@ pub fn restore(search: &str, catalog: &Catalog) -> Restored {
                 Some(v) => view = v,
                 None => notices.push(bad(key, value)),
             },
+            "bands" => match value {
+                "1" | "true" | "yes" => bands = true,
+                "0" | "false" | "no" | "" => bands = false,
+                _ => notices.push(bad(key, value)),
+            },
             "layout" => match value {
                 "embed" => config.embed = true,
                 "full" | "" => config.embed = false,
@@ -158,6 +167,7 @@ pub fn restore(search: &str, catalog: &Catalog) -> Restored {
     let mut state = AppState::with_settings(settings);
     state.pins = pins;
     state.view = view;
+    state.bands = bands;
     Restored {
         state,
         config,

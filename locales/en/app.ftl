@@ -246,6 +246,10 @@ error-reload = Reload with this scenario
 evidence-heading = What drives these results
 evidence-list-2 = { $a } and { $b }
 evidence-list-3 = { $a }, { $b } and { $c }
+## Uncertainty bands on the charts (bands-*)
+bands-show = Show uncertainty: 50% and 90% ranges
+bands-computing = Computing the ranges…
+bands-note = Shaded around each curve: the middle 50% (darker) and 90% of { $draws } runs with the uncertain assumptions drawn from their plausible ranges (seed { $seed }; the evidence ledger lists them). Your sliders stay as you set them.
 ## Why did it change (why-*)
 why-heading = Why did it change?
 why-sentence = { $outcome } in { $year }: { $now }, against { $base } at baseline ({ $change }). Mostly from: { $settings }.

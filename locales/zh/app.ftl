@@ -247,6 +247,10 @@ error-reload = 以此情景重新加载
 evidence-heading = 是什么在驱动这些结果
 evidence-list-2 = { $a }和{ $b }
 evidence-list-3 = { $a }、{ $b }和{ $c }
+## 图表上的不确定性区间（bands-*）
+bands-show = 显示不确定性：50% 与 90% 区间
+bands-computing = 正在计算区间……
+bands-note = 每条曲线周围的阴影：在不确定的假设各自的合理范围内抽样运行 { $draws } 次，中间 50%（较深）与 90% 的结果（种子 { $seed }；证据清单列出了这些假设）。您设定的滑块保持不变。
 ## 为什么变了（why-*）
 why-heading = 为什么变了？
 why-sentence = { $year }年{ $outcome }：{ $now }，基线为{ $base }（{ $change }）。主要来自：{ $settings }。

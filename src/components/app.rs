@@ -3,6 +3,7 @@
 //! for iframes (charts first, headline sliders only). The state starts
 //! from the address and is written back to it as the reader works.
 
+use super::bands_toggle::BandsToggle;
 use super::chart_panel::{ChartPanel, Layout};
 use super::compare::{compare, pin_name, CompareProps};
 use super::keep::{keep, use_keep_state, KeepProps};
@@ -11,6 +12,7 @@ use super::presets::{preset_picker, PresetPickerProps};
 use super::share::{share, use_share_state, ShareProps};
 use super::slider::Slider;
 use super::sources_section::SourcesSection;
+use crate::bands::use_bands;
 use crate::charts::{summary, CHARTS, RETENTION, WHERE};
 use crate::i18n::Messages;
 use crate::state::{Action, ChartView};
@@ -300,6 +302,7 @@ pub fn App(_props: &AppProps) -> Html {
     let pin_names: Rc<Vec<String>> =
         Rc::new(state.pins.iter().map(|p| pin_name(&messages, p)).collect());
     let layout = use_layout();
+    let bands = use_bands(scenario, state.bands);
     let full_query = state_query(&state, &PageConfig::default());
     use_address(state_query(&state, &config));
     use_effect_with(config, |config| set_body_class(config));
@@ -379,6 +382,7 @@ pub fn App(_props: &AppProps) -> Html {
                     pins={pin_runs.clone()}
                     pin_names={pin_names.clone()}
                     {difference}
+                    bands={bands.clone()}
                 />
             }) }
         </section>
@@ -444,6 +448,7 @@ pub fn App(_props: &AppProps) -> Html {
                             { button("reset", "app-reset", Action::Reset, true) }
                         </div>
                     </div>
+                    <BandsToggle on={state.bands} ready={bands.is_some()} on_action={on_action.clone()} />
                     { compare(&CompareProps { pins: state.pins.clone(), view: state.view, scenario, on_action: on_action.clone() }, &messages) }
                     { share(&ShareProps { query: full_query.clone(), state_query: full_query.clone() }, &messages, &share_state) }
                     { keep(
@@ -455,6 +460,7 @@ pub fn App(_props: &AppProps) -> Html {
                             pins: pin_runs.clone(),
                             difference,
                             query: full_query.clone(),
+                            bands: bands.clone(),
                             on_action: on_action.clone(),
                         },
                         &messages,

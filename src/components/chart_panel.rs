@@ -8,7 +8,7 @@ use crate::i18n::use_messages;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
-use talentflow_model::Run;
+use talentflow_model::{Bands, Run};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
@@ -35,6 +35,9 @@ pub struct ChartPanelProps {
     /// Draw differences from the baseline instead of levels.
     #[prop_or_default]
     pub difference: bool,
+    /// Uncertainty bands of the reader's scenario, when shown and ready.
+    #[prop_or_default]
+    pub bands: Option<Rc<Bands>>,
     /// Changes whenever the viewport size or pixel ratio changes, so that
     /// the canvas is resized and redrawn.
     pub layout: Layout,
@@ -153,14 +156,15 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 props.layout,
                 css_size,
                 text,
-                (props.pins.clone(), difference),
+                (props.pins.clone(), difference, props.bands.clone()),
             ),
-            move |(run, baseline, _, css_size, text, (pins, difference))| {
+            move |(run, baseline, _, css_size, text, (pins, difference, bands))| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                     let pin_runs: Vec<&Run> = pins.iter().map(|r| r.as_ref()).collect();
                     let compare = Compare {
                         pins: &pin_runs,
                         difference_from: difference.as_deref(),
+                        bands: bands.as_deref(),
                     };
                     if let Err(message) = draw_on_canvas(
                         &canvas,

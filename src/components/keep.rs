@@ -15,7 +15,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use talentflow_model::query::{decode, encode_pairs};
-use talentflow_model::{Run, Scenario, MODEL_VERSION, PRESETS};
+use talentflow_model::{Bands, Run, Scenario, MODEL_VERSION, PRESETS};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlInputElement};
 use yew::prelude::*;
@@ -49,8 +49,15 @@ pub fn scenario_description(
 }
 
 /// The CSV export: `# ` lines with the title, link, model version and
-/// scenario, then exactly `talentflow run`'s CSV.
-pub fn csv_export(messages: &Messages, run: &Run, link: &str, description: &str) -> String {
+/// scenario, then exactly `talentflow run`'s CSV, with the band columns
+/// of `talentflow run --draws 200 --seed 1` when the bands are shown.
+pub fn csv_export(
+    messages: &Messages,
+    run: &Run,
+    bands: Option<&Bands>,
+    link: &str,
+    description: &str,
+) -> String {
     let one_line = |s: String| s.replace(['\n', '\r'], " ");
     format!(
         "# {}\n# {}\n# {}\n# {}\n{}",
@@ -58,7 +65,7 @@ pub fn csv_export(messages: &Messages, run: &Run, link: &str, description: &str)
         one_line(messages.format("export-csv-link", &[("link", link)])),
         one_line(messages.format("export-csv-version", &[("version", MODEL_VERSION)])),
         one_line(messages.format("export-csv-scenario", &[("scenario", description)])),
-        run.to_csv()
+        bands.map_or_else(|| run.to_csv(), Bands::to_csv)
     )
 }
 
@@ -341,6 +348,8 @@ pub struct KeepProps {
     pub difference: bool,
     /// The query of the reader's state (full layout), for links.
     pub query: String,
+    /// The reader's scenario's uncertainty bands, when shown and ready.
+    pub bands: Option<Rc<Bands>>,
     /// Receives [`Action::Load`].
     pub on_action: Callback<Action>,
 }
@@ -387,6 +396,7 @@ pub fn keep(props: &KeepProps, messages: &Messages, state: &KeepState) -> Html {
             let compare = Compare {
                 pins: &pins,
                 difference_from: props.difference.then_some(props.baseline.as_ref()),
+                bands: props.bands.as_deref(),
             };
             let url = chart_png(
                 &messages,
@@ -404,15 +414,16 @@ pub fn keep(props: &KeepProps, messages: &Messages, state: &KeepState) -> Html {
         })
     };
     let on_csv = {
-        let (messages, message, run, link, description) = (
+        let (messages, message, run, bands, link, description) = (
             messages.clone(),
             message.clone(),
             props.run.clone(),
+            props.bands.clone(),
             link.clone(),
             description.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let text = csv_export(&messages, &run, &link, &description);
+            let text = csv_export(&messages, &run, bands.as_deref(), &link, &description);
             if !download_text(&text, "text/csv", "talentflow-scenario.csv") {
                 message.set(Some(messages.tr("export-failed")));
             }

@@ -1,6 +1,7 @@
 //! The app's components, one per file.
 
 pub mod app;
+pub mod bands_toggle;
 pub mod chart_panel;
 pub mod compare;
 pub mod evidence;

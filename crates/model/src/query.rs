@@ -22,7 +22,9 @@ pub const VERSION_KEY: &str = "v";
 
 /// Keys the app uses for view state. The model does not interpret them;
 /// they are passed through without a notice.
-pub const VIEW_KEYS: &[&str] = &["preset", "pin", "view", "layout", "lock", "only", "lang"];
+pub const VIEW_KEYS: &[&str] = &[
+    "preset", "pin", "view", "layout", "lock", "only", "lang", "bands",
+];
 
 /// Something decoding had to change or ignore, for the reader to see.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,0 +1,52 @@
+//! The switch that shows the uncertainty bands, and a line saying what
+//! they are (or that they are being computed).
+
+use crate::i18n::use_messages;
+use crate::state::Action;
+use talentflow_model::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Properties of [`BandsToggle`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct BandsToggleProps {
+    /// Whether the bands are asked for.
+    pub on: bool,
+    /// Whether the bands of the current scenario are ready.
+    pub ready: bool,
+    /// Receives [`Action::ShowBands`].
+    pub on_action: Callback<Action>,
+}
+
+/// A checkbox and its explanation.
+#[function_component]
+pub fn BandsToggle(props: &BandsToggleProps) -> Html {
+    let messages = use_messages();
+    let onchange = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            on_action.emit(Action::ShowBands(input.checked()));
+        })
+    };
+    let note = match (props.on, props.ready) {
+        (false, _) => None,
+        (true, false) => Some(messages.tr("bands-computing")),
+        (true, true) => Some(messages.format(
+            "bands-note",
+            &[
+                ("draws", &DEFAULT_DRAWS.to_string()),
+                ("seed", &DEFAULT_SEED.to_string()),
+            ],
+        )),
+    };
+    html! {
+        <div class="bands-toggle">
+            <label>
+                <input type="checkbox" id="show-bands" checked={props.on} {onchange} />
+                { messages.tr("bands-show") }
+            </label>
+            { for note.map(|n| html! { <p id="bands-note" class="bands-note">{ n }</p> }) }
+        </div>
+    }
+}
