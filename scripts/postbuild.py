@@ -14,7 +14,9 @@ index.html, which a policy without 'unsafe-inline' blocks. This hook:
 3. in release builds, writes `sw.js`, a service worker that caches every
    file of this build under a cache named after the build's content hash,
    so the page works offline once loaded and is replaced when a new build
-   is deployed.
+   is deployed;
+4. in release builds, minifies wasm-bindgen's JavaScript glue (terser) and
+   updates its integrity hash.
 
 Trunk runs it with TRUNK_STAGING_DIR (the build output) and TRUNK_PROFILE.
 """
@@ -23,6 +25,7 @@ import base64
 import hashlib
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -90,6 +93,46 @@ def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
 
+TERSER = Path(__file__).resolve().parent.parent / "tests/e2e/node_modules/.bin/terser"
+
+
+def minify_glue(staging: Path, html: str):
+    """Minifies wasm-bindgen's JavaScript glue (Trunk copies it as written,
+    comments and all) with terser, pinned in tests/e2e/package.json, and
+    updates its integrity attributes in `html`. Returns the new html, or
+    None on failure."""
+    glue = [
+        p
+        for p in staging.glob("*.js")
+        if not p.name.startswith("loader-")
+        and re.search(r'rel="?modulepreload"?', html)
+        and re.search(r'href="?\./' + re.escape(p.name) + r'"?[\s>]', html)
+    ]
+    if not glue:
+        print("postbuild: no wasm-bindgen glue found in index.html", file=sys.stderr)
+        return None
+    if not TERSER.exists():
+        print(f"postbuild: {TERSER} is missing (run scripts/setup.sh)", file=sys.stderr)
+        return None
+    for path in glue:
+        before = path.read_bytes()
+        result = subprocess.run(
+            [str(TERSER), str(path), "--module", "--compress", "--mangle", "--output", str(path)],
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            print(f"postbuild: terser failed on {path.name}: {result.stderr}", file=sys.stderr)
+            return None
+        after = path.read_bytes()
+        if sri(before) not in html:
+            print(f"postbuild: no integrity attribute for {path.name}", file=sys.stderr)
+            return None
+        html = html.replace(sri(before), sri(after))
+        print(f"postbuild: minified {path.name}: {len(before)} -> {len(after)} bytes", file=sys.stderr)
+    return html
+
+
 def main() -> int:
     staging = Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
     release = os.environ.get("TRUNK_PROFILE", "release") == "release"
@@ -133,6 +176,9 @@ def main() -> int:
     )
 
     if release:
+        html = minify_glue(staging, html)
+        if html is None:
+            return 1
         meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         html = re.sub(r"(<meta charset=\"?utf-8\"?>)", r"\1" + meta, html, count=1)
         if meta not in html:
