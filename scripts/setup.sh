@@ -61,16 +61,21 @@ fi
 # pinned by tests/e2e/package-lock.json.
 # Reinstalled when node_modules is missing or differs from the lock.
 node_tools_current() {
-  local lock=tests/e2e/package-lock.json pkg want have
-  for pkg in binaryen playwright-core; do
-    want=$(node -e 'const l=require(process.argv[1]);console.log(l.packages["node_modules/"+process.argv[2]].version)' "$ROOT/$lock" "$pkg")
-    have=$(node -e 'try{console.log(require(process.argv[1]).version)}catch{console.log("none")}' "$ROOT/tests/e2e/node_modules/$pkg/package.json")
-    [ "$want" = "$have" ] || return 1
-  done
-  [ -x tests/e2e/node_modules/.bin/wasm-opt ]
+  # Every devDependency of tests/e2e/package.json installed at the lock's version.
+  (cd tests/e2e && node -e '
+    const fs = require("fs");
+    const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
+    const deps = Object.keys(JSON.parse(fs.readFileSync("package.json", "utf8")).devDependencies || {});
+    for (const d of deps) {
+      const want = lock.packages["node_modules/" + d].version;
+      let have = "none";
+      try { have = JSON.parse(fs.readFileSync("node_modules/" + d + "/package.json", "utf8")).version; } catch {}
+      if (want !== have) process.exit(1);
+    }') || return 1
+  [ -x tests/e2e/node_modules/.bin/wasm-opt ] && [ -x tests/e2e/node_modules/.bin/terser ]
 }
 if ! node_tools_current; then
-  log "installing node tools (binaryen, playwright-core)"
+  log "installing node tools (tests/e2e/package-lock.json: binaryen, playwright-core, terser, ...)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
