@@ -4,19 +4,24 @@
 # noisy; compare ratios within one run). Builds what it needs.
 #   native: one model run (cargo bench), the bands, the wasm/native workload
 #   browser: wasm model run, input-to-redraw, memory, first chart at 4x CPU
+# Prints the machine, its load and the commit first, for docs/benchmarks.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 [ "${SKIP_SETUP:-}" = 1 ] || bash scripts/setup.sh
+log "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr), $(rustc --version)"
+log "date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo none), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "native benchmarks"
 cargo bench -q -p talentflow-model --bench run
 cargo bench -q -p talentflow-model --bench bands
 cargo build -q --release -p talentflow-model --example runs
 native=$(target/release/examples/runs 2000 | awk '/native_ms_per_run/ {print $2}')
-log "native ms per run (alternating workload): $native"
+native_full=$(target/release/examples/runs 2000 full | awk '/native_ms_per_run/ {print $2}')
+log "native ms per run (alternating workload): $native; from the burn-in: $native_full"
 
 [ "${SKIP_BUILD:-}" = 1 ] || SKIP_SETUP=1 bash scripts/build.sh
 bash scripts/size.sh || true
 log "browser benchmarks (headless Chromium)"
-DIST_DIR="$ROOT/dist" NATIVE_MS_PER_RUN="$native" node tests/e2e/bench.mjs
+DIST_DIR="$ROOT/dist" NATIVE_MS_PER_RUN="$native" NATIVE_MS_PER_FULL_RUN="$native_full" node tests/e2e/bench.mjs
+log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -63,20 +63,27 @@ pub fn query_csv(query: &str) -> String {
 }
 
 /// Milliseconds per model run, averaged over `runs` runs of scenarios
-/// that alternate between the baseline and a changed one (so nothing can be
-/// cached between runs). For the benchmark (`scripts/bench.sh`), which
-/// compares it with the native figure; costs the reader nothing.
+/// that alternate between the baseline and a changed one: as slider moves
+/// (the history before the policy start is remembered), or with `full`
+/// from the burn-in every time, as an uncertainty draw. For the benchmark
+/// (`scripts/bench.sh`), which compares it with the native figures (the
+/// `runs` example, same workload); costs the reader nothing.
 #[wasm_bindgen]
-pub fn model_run_time_ms(runs: u32) -> f64 {
+pub fn model_run_time_ms(runs: u32, full: bool) -> f64 {
     let baseline = Scenario::baseline();
     let mut changed = baseline;
     changed.set_clamped(ParamId::VisaRestrictions, 60.0);
+    let run = if full {
+        talentflow_model::simulate_uncached
+    } else {
+        simulate
+    };
     let runs = runs.max(1);
     let started = js_sys::Date::now();
     let mut checksum = 0.0;
     for i in 0..runs {
         let scenario = if i % 2 == 0 { &baseline } else { &changed };
-        checksum += simulate(std::hint::black_box(scenario))
+        checksum += run(std::hint::black_box(scenario))
             .value(talentflow_model::SeriesId::Cohort2019InUs, 2050)
             .unwrap_or(0.0);
     }

@@ -14,14 +14,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
-use talentflow_model::query::{decode, encode_pairs};
+use talentflow_model::scenario_file::{self, FileError};
 use talentflow_model::{Bands, Run, Scenario, MODEL_VERSION, PRESETS};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlInputElement};
 use yew::prelude::*;
 
-/// The `format` field of a scenario file.
-pub const FILE_FORMAT: &str = "talentflow-scenario";
 /// Where named scenarios are kept in the browser.
 pub const STORAGE_KEY: &str = "talentflow-saved";
 /// Width of an exported chart in CSS pixels (times the pixel ratio).
@@ -69,87 +67,37 @@ pub fn csv_export(
     )
 }
 
-/// The scenario file: format, model version, name, preset, the settings
-/// that differ from the baseline, and the link's query.
+/// The scenario file (`talentflow_model::scenario_file::write`): format,
+/// model version, name, preset, the settings that differ from the
+/// baseline.
 pub fn scenario_json(name: &str, scenario: &Scenario, preset: Option<usize>) -> Option<String> {
-    let object = js_sys::Object::new();
-    let settings = js_sys::Object::new();
-    for (key, value) in encode_pairs(scenario) {
-        let number: f64 = value.parse().ok()?;
-        js_sys::Reflect::set(&settings, &key.into(), &number.into()).ok()?;
-    }
-    let preset = preset
-        .and_then(|i| PRESETS.get(i))
-        .map_or(JsValue::NULL, |p| p.id.into());
-    for (k, v) in [
-        ("format", JsValue::from(FILE_FORMAT)),
-        ("model_version", MODEL_VERSION.into()),
-        ("name", name.into()),
-        ("preset", preset),
-        ("settings", settings.into()),
-    ] {
-        js_sys::Reflect::set(&object, &k.into(), &v).ok()?;
-    }
-    js_sys::JSON::stringify_with_replacer_and_space(&object, &JsValue::NULL, &2.into())
-        .ok()?
-        .as_string()
+    Some(scenario_file::write(name, scenario, preset))
 }
 
-/// A scenario file read back: the settings, its name, and notices about
-/// values that had to be mended. `Err` carries the message key of why the
-/// file was refused (nothing is changed then).
+/// A scenario file read back (`talentflow_model::scenario_file::read`):
+/// the settings, its name, and notices about values that had to be
+/// mended. `Err` carries the message key of why the file was refused
+/// (nothing is changed then).
 pub fn read_scenario_json(
     messages: &Messages,
     text: &str,
 ) -> Result<(Settings, String, Vec<String>), &'static str> {
-    let value = js_sys::JSON::parse(text).map_err(|_| "load-error-json")?;
-    let get =
-        |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED);
-    if !value.is_object() || get(&value, "format").as_string().as_deref() != Some(FILE_FORMAT) {
-        return Err("load-error-foreign");
-    }
-    let settings = get(&value, "settings");
-    if !settings.is_object() {
-        return Err("load-error-foreign");
-    }
-    let mut query = Vec::new();
-    for entry in js_sys::Object::entries(settings.unchecked_ref()).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let v = pair.get(1);
-        let text = v
-            .as_f64()
-            .map(|n| n.to_string())
-            .or_else(|| v.as_string())
-            .unwrap_or_default();
-        query.push(format!(
-            "{}={}",
-            talentflow_model::query::percent_encode(&key),
-            talentflow_model::query::percent_encode(&text)
-        ));
-    }
-    if let Some(version) = get(&value, "model_version").as_string() {
-        query.push(format!(
-            "v={}",
-            talentflow_model::query::percent_encode(&version)
-        ));
-    }
-    let decoded = decode(&query.join("&"));
-    let preset = get(&value, "preset")
-        .as_string()
-        .and_then(|id| PRESETS.iter().position(|p| p.id == id));
-    let name = get(&value, "name").as_string().unwrap_or_default();
-    let notices = decoded
+    let file = scenario_file::read(text).map_err(|e| match e {
+        FileError::NotJson => "load-error-json",
+        FileError::Foreign => "load-error-foreign",
+    })?;
+    let notices = file
+        .decoded
         .notices
         .iter()
         .map(|n| notice_text(messages, n))
         .collect();
     Ok((
         Settings {
-            scenario: decoded.scenario,
-            preset,
+            scenario: file.decoded.scenario,
+            preset: file.preset,
         },
-        name,
+        file.name,
         notices,
     ))
 }

@@ -3,10 +3,12 @@
 //! the wasm/native comparison in `scripts/bench.sh` (the browser runs the
 //! same workload through `model_run_time_ms`). Also a fixed workload for
 //! counting instructions: `valgrind --tool=callgrind .../examples/runs 20`.
+//! With `full` as the second argument every run starts from the burn-in
+//! (`simulate_uncached`), as an uncertainty draw does.
 
 use std::hint::black_box;
 use std::time::Instant;
-use talentflow_model::{simulate, ParamId, Scenario, SeriesId};
+use talentflow_model::{simulate, simulate_uncached, ParamId, Scenario, SeriesId};
 
 fn main() {
     let n: u32 = std::env::args()
@@ -14,6 +16,8 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1000)
         .max(1);
+    let full = std::env::args().nth(2).as_deref() == Some("full");
+    let run = if full { simulate_uncached } else { simulate };
     let baseline = Scenario::baseline();
     let mut changed = baseline;
     changed.set_clamped(ParamId::VisaRestrictions, 60.0);
@@ -21,7 +25,7 @@ fn main() {
     let mut checksum = 0.0;
     for i in 0..n {
         let scenario = if i % 2 == 0 { &baseline } else { &changed };
-        checksum += simulate(black_box(scenario))
+        checksum += run(black_box(scenario))
             .value(SeriesId::Cohort2019InUs, 2050)
             .unwrap_or(0.0);
     }

@@ -8,7 +8,7 @@
 //! (see [`MAX_HAZARD_MULTIPLIER`]).
 
 use crate::history::{Driver, REFERENCE_YEAR};
-use crate::params::{ParamId, LAST_HISTORY_YEAR};
+use crate::params::{ParamId, LAST_HISTORY_YEAR, PARAMS};
 use crate::run::{Run, SeriesId, Years, SERIES_COUNT};
 use crate::scenario::Scenario;
 use crate::stocks::{Flow, Stock, STOCK_COUNT};
@@ -277,97 +277,58 @@ fn bounded(multiplier: f64) -> f64 {
     multiplier.min(MAX_HAZARD_MULTIPLIER)
 }
 
-/// The model's flows and their rates for one step.
+/// One step's flows, applied as they are stated.
 ///
-/// The step adds the same flows in the same order every month; only their
-/// rates change. The first step records the topology (source, destination
-/// and output bucket of each flow); later steps only overwrite the rates.
-/// This keeps the step free of allocation and of per-flow classification.
-struct Rates {
-    from: Vec<usize>,
-    to: Vec<usize>,
-    bucket: Vec<usize>,
-    /// Rates per year, in the order the flows were added.
-    rate: Vec<f64>,
-    /// People moved by each flow during the current step.
-    people: Vec<f64>,
-    cursor: usize,
+/// Each flow moves `rate_per_year * dt` of its source's stock at the start
+/// of the step to its destination, in the main population and in the
+/// tracked cohort (all zeros until it starts, so moving it changes
+/// nothing), and adds the people moved to the year's total of its bucket.
+/// `add` is inlined with constant stocks, so a step compiles to
+/// straight-line arithmetic: no flow table, no bounds checks, no
+/// allocation. Each stock receives its changes in the order the flows are
+/// stated, so the result does not depend on how the step is compiled.
+struct Step<'a, const TRACE: bool> {
+    /// People by stock at the start of the step: the population, then the
+    /// tracked cohort (two lanes, so that both move in one operation).
+    before: [[f64; 2]; STOCK_COUNT],
+    /// The same during the step.
+    people: &'a mut [[f64; 2]; STOCK_COUNT],
+    buckets: &'a mut [f64; BUCKET_COUNT],
+    /// Every flow of the step, when tracing.
+    flows: &'a mut Vec<Flow>,
 }
 
-impl Rates {
-    fn new() -> Rates {
-        const CAPACITY: usize = 64;
-        Rates {
-            from: Vec::with_capacity(CAPACITY),
-            to: Vec::with_capacity(CAPACITY),
-            bucket: Vec::with_capacity(CAPACITY),
-            rate: Vec::with_capacity(CAPACITY),
-            people: Vec::with_capacity(CAPACITY),
-            cursor: 0,
-        }
-    }
-
-    /// Start writing the rates of a new step.
-    fn begin_step(&mut self) {
-        self.cursor = 0;
-    }
-
+impl<const TRACE: bool> Step<'_, TRACE> {
+    // Inlined natively (speed); a call in the browser build, where the
+    // straight-line copies would cost about 2 KB of the download.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn add(&mut self, from: Stock, to: Stock, rate_per_year: f64) {
-        if self.cursor == self.rate.len() {
-            self.from.push(from.index());
-            self.to.push(to.index());
-            self.bucket.push(Bucket::of(from, to) as usize);
-            self.rate.push(rate_per_year);
-            self.people.push(0.0);
-        } else {
-            debug_assert!(
-                self.from[self.cursor] == from.index() && self.to[self.cursor] == to.index(),
-                "the step must add the same flows in the same order every time"
-            );
-            self.rate[self.cursor] = rate_per_year;
+        let (f, t) = (from.index(), to.index());
+        let per_step = rate_per_year * DT_YEARS;
+        let moved = [per_step * self.before[f][0], per_step * self.before[f][1]];
+        let source = &mut self.people[f];
+        *source = [source[0] - moved[0], source[1] - moved[1]];
+        let destination = &mut self.people[t];
+        *destination = [destination[0] + moved[0], destination[1] + moved[1]];
+        let bucket = Bucket::of(from, to);
+        if bucket != Bucket::None {
+            self.buckets[bucket as usize] += moved[0];
         }
-        self.cursor += 1;
+        if TRACE {
+            self.flows.push(Flow {
+                from,
+                to,
+                people: moved[0],
+            });
+        }
     }
 
     /// Flows from one stock to the US sectors, split by entry share.
+    #[inline(always)]
     fn add_to_us_sectors(&mut self, from: Stock, rate_per_year: f64) {
         for s in SECTORS {
             self.add(from, s.early, rate_per_year * s.entry_share);
-        }
-    }
-
-    /// Move people between `stocks` for one step of `dt` years, recording
-    /// how many each flow moved in `self.people`; move the tracked cohort,
-    /// if given, on the same rates in the same pass.
-    fn apply(&mut self, stocks: &mut [f64; STOCK_COUNT], cohort: Option<&mut [f64; STOCK_COUNT]>) {
-        let n = self.rate.len();
-        let (from, to, rate) = (&self.from[..n], &self.to[..n], &self.rate[..n]);
-        let people = &mut self.people[..n];
-        let before = *stocks;
-        match cohort {
-            Some(cohort) => {
-                let cohort_before = *cohort;
-                for i in 0..n {
-                    let (f, t) = (from[i], to[i]);
-                    let per_step = rate[i] * DT_YEARS;
-                    let moved = per_step * before[f];
-                    let moved_in_cohort = per_step * cohort_before[f];
-                    stocks[f] -= moved;
-                    stocks[t] += moved;
-                    cohort[f] -= moved_in_cohort;
-                    cohort[t] += moved_in_cohort;
-                    people[i] = moved;
-                }
-            }
-            None => {
-                for i in 0..n {
-                    let (f, t) = (from[i], to[i]);
-                    let moved = rate[i] * DT_YEARS * before[f];
-                    stocks[f] -= moved;
-                    stocks[t] += moved;
-                    people[i] = moved;
-                }
-            }
         }
     }
 }
@@ -392,6 +353,7 @@ enum Bucket {
 const BUCKET_COUNT: usize = 10;
 
 impl Bucket {
+    #[inline(always)]
     fn of(from: Stock, to: Stock) -> Bucket {
         match (from, to) {
             (Stock::Pipeline, Stock::GradUs) => Bucket::ToGradUs,
@@ -423,58 +385,131 @@ pub struct StepTrace<'a> {
     pub flows: &'a [Flow],
 }
 
+/// The outputs, one row per series, one column per reported year.
+type Outputs = [[f64; YEAR_COUNT]; SERIES_COUNT];
+const YEAR_COUNT: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
+
+/// The first year in which the reader's levers can act: the earliest
+/// policy start year. Every year before it runs on recorded history (and,
+/// after [`LAST_HISTORY_YEAR`], on its last values), so the state at its
+/// start depends only on the parameters that are not levers.
+pub const PREFIX_END_YEAR: i32 = PARAMS[ParamId::PolicyStartYear as usize].min as i32;
+const _: () = assert!(PREFIX_END_YEAR > LAST_HISTORY_YEAR && PREFIX_END_YEAR <= LAST_YEAR);
+
+/// Everything carried from one step to the next, and the outputs so far.
+#[derive(Clone, Debug)]
+struct State {
+    /// The year whose first step comes next.
+    year: i32,
+    /// People by stock, `[population, tracked cohort]`: the cohort as
+    /// shares of it, zeros until it starts.
+    people: [[f64; 2]; STOCK_COUNT],
+    perceived_us_pull: f64,
+    perceived_china_funding_pull: f64,
+    out: Outputs,
+}
+
+impl State {
+    /// Empty stocks at the start of [`SPIN_UP_YEAR`].
+    fn start(scenario: &Scenario, k: &Coefficients) -> State {
+        let first_drivers = Drivers::in_year(scenario, SPIN_UP_YEAR);
+        State {
+            year: SPIN_UP_YEAR,
+            people: [[0.0; 2]; STOCK_COUNT],
+            perceived_us_pull: k.us_pull(&first_drivers),
+            perceived_china_funding_pull: k.china_funding_pull(&first_drivers),
+            out: [[f64::NAN; YEAR_COUNT]; SERIES_COUNT],
+        }
+    }
+}
+
 /// Run one scenario. Infallible: every [`Scenario`] holds values inside
 /// their ranges, and every rate is bounded (checked over the parameter
 /// matrix by the model checks).
+///
+/// The years before [`PREFIX_END_YEAR`] do not depend on the levers, so
+/// their state is remembered (per thread, for a few sets of the other
+/// parameters that were asked for more than once): a run that differs
+/// from an earlier one only in its levers, as on every slider move,
+/// starts there. The result is exactly [`simulate_uncached`]'s.
 pub fn simulate(scenario: &Scenario) -> Run {
-    run_model::<false>(scenario, |_| {})
-}
-
-/// Run one scenario, calling `trace` after every step.
-pub fn simulate_traced(scenario: &Scenario, trace: impl FnMut(&StepTrace<'_>)) -> Run {
-    run_model::<true>(scenario, trace)
-}
-
-/// The simulation; with `TRACE` false the per-step trace is never built.
-fn run_model<const TRACE: bool>(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>)) -> Run {
     let k = Coefficients::new(scenario);
-    let years = Years::new(FIRST_YEAR, LAST_YEAR);
-    let mut out = [[f64::NAN; (LAST_YEAR - FIRST_YEAR + 1) as usize]; SERIES_COUNT];
+    let mut state = prefix::state_at_prefix_end(scenario, || {
+        let mut state = State::start(scenario, &k);
+        advance::<false>(&mut state, scenario, &k, PREFIX_END_YEAR, &mut |_| {});
+        state
+    });
+    advance::<false>(&mut state, scenario, &k, LAST_YEAR + 1, &mut |_| {});
+    finish(scenario, state)
+}
 
-    let mut stocks = [0.0f64; STOCK_COUNT];
-    let mut cohort = [0.0f64; STOCK_COUNT];
-    let mut cohort_started = false;
-    let mut rates = Rates::new();
+/// Run one scenario from the start of the burn-in, never using or filling
+/// the remembered history: the full cost of a run, as the uncertainty
+/// draws pay it (they vary the non-lever parameters).
+pub fn simulate_uncached(scenario: &Scenario) -> Run {
+    let k = Coefficients::new(scenario);
+    let mut state = State::start(scenario, &k);
+    advance::<false>(&mut state, scenario, &k, LAST_YEAR + 1, &mut |_| {});
+    finish(scenario, state)
+}
+
+/// Run one scenario from the start of the burn-in, calling `trace` after
+/// every step.
+pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>)) -> Run {
+    let k = Coefficients::new(scenario);
+    let mut state = State::start(scenario, &k);
+    advance::<true>(&mut state, scenario, &k, LAST_YEAR + 1, &mut trace);
+    finish(scenario, state)
+}
+
+fn finish(scenario: &Scenario, state: State) -> Run {
+    Run::new(
+        Years::new(FIRST_YEAR, LAST_YEAR),
+        state.out,
+        scenario.policy_start_year(),
+    )
+}
+
+/// Runs `state` on, year by year, up to the start of `until_year`; with
+/// `TRACE` false the per-step trace is never built. Never inlined: one
+/// copy serves every entry point (it is most of the model's code).
+#[inline(never)]
+fn advance<const TRACE: bool>(
+    state: &mut State,
+    scenario: &Scenario,
+    k: &Coefficients,
+    until_year: i32,
+    trace: &mut impl FnMut(&StepTrace<'_>),
+) {
     let mut flows: Vec<Flow> = Vec::new();
-
-    let first_drivers = Drivers::in_year(scenario, SPIN_UP_YEAR);
-    let mut perceived_us_pull = k.us_pull(&first_drivers);
-    let mut perceived_china_funding_pull = k.china_funding_pull(&first_drivers);
-
-    for year in SPIN_UP_YEAR..=LAST_YEAR {
+    while state.year < until_year {
+        let year = state.year;
         let d = Drivers::in_year(scenario, year);
         let blocked = d.visa_blocked_pct / 100.0;
         let us_pull_now = k.us_pull(&d);
         let china_funding_pull_now = k.china_funding_pull(&d);
         let mut acc = YearAccumulator::default();
+        let people = &mut state.people;
 
         for month in 0..STEPS_PER_YEAR {
             let t = year as f64 + month as f64 * DT_YEARS;
-            perceived_us_pull += (us_pull_now - perceived_us_pull) * k.perception_per_step;
-            perceived_china_funding_pull +=
-                (china_funding_pull_now - perceived_china_funding_pull) * k.perception_per_step;
+            state.perceived_us_pull +=
+                (us_pull_now - state.perceived_us_pull) * k.perception_per_step;
+            state.perceived_china_funding_pull += (china_funding_pull_now
+                - state.perceived_china_funding_pull)
+                * k.perception_per_step;
 
-            let us_work: f64 = Stock::US_WORK.iter().map(|s| stocks[s.index()]).sum();
-            let ecosystem = if us_work > 0.0 && stocks[Stock::WorkChina.index()] > 0.0 {
-                let ratio =
-                    (stocks[Stock::WorkChina.index()] / us_work / ECOSYSTEM_REFERENCE_RATIO)
-                        .clamp(ECOSYSTEM_RATIO_BOUND.recip(), ECOSYSTEM_RATIO_BOUND);
+            let us_work: f64 = Stock::US_WORK.iter().map(|s| people[s.index()][0]).sum();
+            let in_china = people[Stock::WorkChina.index()][0];
+            let ecosystem = if us_work > 0.0 && in_china > 0.0 {
+                let ratio = (in_china / us_work / ECOSYSTEM_REFERENCE_RATIO)
+                    .clamp(ECOSYSTEM_RATIO_BOUND.recip(), ECOSYSTEM_RATIO_BOUND);
                 k.beta_ecosystem * d.ecosystem_loop * ratio.ln()
             } else {
                 0.0
             };
-            let us_pull = perceived_us_pull;
-            let china_pull = perceived_china_funding_pull + ecosystem;
+            let us_pull = state.perceived_us_pull;
+            let china_pull = state.perceived_china_funding_pull + ecosystem;
 
             // The step's transcendental work: four exponentials.
             let exp_us = us_pull.exp();
@@ -482,60 +517,70 @@ fn run_model<const TRACE: bool>(scenario: &Scenario, mut trace: impl FnMut(&Step
             let exp_us_hazard = (k.hazard_sensitivity * us_pull).exp();
             let exp_china_hazard = (k.hazard_sensitivity * china_pull).exp();
 
-            rates.begin_step();
+            let before = *people;
+            acc.add_step(&before);
+            if TRACE {
+                flows.clear();
+            }
+            let mut step = Step::<TRACE> {
+                before,
+                people,
+                buckets: &mut acc.buckets,
+                flows: &mut flows,
+            };
             // Graduate-school choice.
             let grad = block_us(k.grad_choice.shares(exp_us, exp_china), blocked);
             let r_pipe = 1.0 / PIPELINE_DELAY_YEARS;
-            rates.add(Stock::Pipeline, Stock::GradUs, r_pipe * grad[0]);
-            rates.add(Stock::Pipeline, Stock::GradChina, r_pipe * grad[1]);
-            rates.add(Stock::Pipeline, Stock::GradElsewhere, r_pipe * grad[2]);
+            step.add(Stock::Pipeline, Stock::GradUs, r_pipe * grad[0]);
+            step.add(Stock::Pipeline, Stock::GradChina, r_pipe * grad[1]);
+            step.add(Stock::Pipeline, Stock::GradElsewhere, r_pipe * grad[2]);
             // Graduation choices.
             let r_grad = 1.0 / GRAD_SCHOOL_YEARS;
             let stay = k.stay_choice.shares(exp_us, exp_china);
-            rates.add_to_us_sectors(Stock::GradUs, r_grad * stay[0]);
-            rates.add(Stock::GradUs, Stock::WorkChina, r_grad * stay[1]);
-            rates.add(Stock::GradUs, Stock::WorkElsewhere, r_grad * stay[2]);
+            step.add_to_us_sectors(Stock::GradUs, r_grad * stay[0]);
+            step.add(Stock::GradUs, Stock::WorkChina, r_grad * stay[1]);
+            step.add(Stock::GradUs, Stock::WorkElsewhere, r_grad * stay[2]);
             let cg = block_us(k.china_grad_choice.shares(exp_us, exp_china), blocked);
-            rates.add_to_us_sectors(Stock::GradChina, r_grad * cg[0]);
-            rates.add(Stock::GradChina, Stock::WorkChina, r_grad * cg[1]);
-            rates.add(Stock::GradChina, Stock::WorkElsewhere, r_grad * cg[2]);
+            step.add_to_us_sectors(Stock::GradChina, r_grad * cg[0]);
+            step.add(Stock::GradChina, Stock::WorkChina, r_grad * cg[1]);
+            step.add(Stock::GradChina, Stock::WorkElsewhere, r_grad * cg[2]);
             let eg = block_us(k.elsewhere_grad_choice.shares(exp_us, exp_china), blocked);
-            rates.add_to_us_sectors(Stock::GradElsewhere, r_grad * eg[0]);
-            rates.add(Stock::GradElsewhere, Stock::WorkChina, r_grad * eg[1]);
-            rates.add(Stock::GradElsewhere, Stock::WorkElsewhere, r_grad * eg[2]);
+            step.add_to_us_sectors(Stock::GradElsewhere, r_grad * eg[0]);
+            step.add(Stock::GradElsewhere, Stock::WorkChina, r_grad * eg[1]);
+            step.add(Stock::GradElsewhere, Stock::WorkElsewhere, r_grad * eg[2]);
             // US researchers: tenure, return hazard (proportional hazards,
             // exp(kappa * (China pull - US pull))), attrition.
             let hazard_index = bounded(exp_china_hazard / exp_us_hazard);
             let china_odds = k.return_china_odds * exp_china;
             let to_china = china_odds / (1.0 + china_odds);
             for s in SECTORS {
-                rates.add(s.early, s.established, 1.0 / YEARS_TO_ESTABLISHED);
+                step.add(s.early, s.established, 1.0 / YEARS_TO_ESTABLISHED);
                 for (stock, tenure) in [(s.early, 1.0), (s.established, k.tenure_protection)] {
                     let h = k.return_hazard * s.hazard_multiplier * tenure * hazard_index;
-                    rates.add(stock, Stock::WorkChina, h * to_china);
-                    rates.add(stock, Stock::WorkElsewhere, h * (1.0 - to_china));
-                    rates.add(stock, Stock::LeftTopTier, k.attrition_per_year);
+                    step.add(stock, Stock::WorkChina, h * to_china);
+                    step.add(stock, Stock::WorkElsewhere, h * (1.0 - to_china));
+                    step.add(stock, Stock::LeftTopTier, k.attrition_per_year);
                 }
             }
             // Researchers in China and elsewhere.
             let into_us = (1.0 - blocked) * bounded(exp_us_hazard / exp_china_hazard);
-            rates.add_to_us_sectors(Stock::WorkChina, CHINA_TO_US_HAZARD * into_us);
-            rates.add(
+            step.add_to_us_sectors(Stock::WorkChina, CHINA_TO_US_HAZARD * into_us);
+            step.add(
                 Stock::WorkChina,
                 Stock::WorkElsewhere,
                 CHINA_TO_ELSEWHERE_HAZARD,
             );
-            rates.add(Stock::WorkChina, Stock::LeftTopTier, k.attrition_per_year);
-            rates.add_to_us_sectors(
+            step.add(Stock::WorkChina, Stock::LeftTopTier, k.attrition_per_year);
+            step.add_to_us_sectors(
                 Stock::WorkElsewhere,
                 ELSEWHERE_TO_US_HAZARD * (1.0 - blocked) * bounded(exp_us_hazard),
             );
-            rates.add(
+            step.add(
                 Stock::WorkElsewhere,
                 Stock::WorkChina,
                 ELSEWHERE_TO_CHINA_HAZARD * bounded(exp_china_hazard),
             );
-            rates.add(
+            step.add(
                 Stock::WorkElsewhere,
                 Stock::LeftTopTier,
                 k.attrition_per_year,
@@ -549,33 +594,21 @@ fn run_model<const TRACE: bool>(scenario: &Scenario, mut trace: impl FnMut(&Step
                     + k.pipeline_growth * growth_years_after)
                     .exp();
             let entrants = entrants_per_year * DT_YEARS;
-
-            // Apply flows to the main population.
-            let before = stocks;
-            // The tracked cohort moves on the same rates, with no entrants.
-            rates.apply(&mut stocks, cohort_started.then_some(&mut cohort));
-            stocks[Stock::Pipeline.index()] += entrants;
+            people[Stock::Pipeline.index()][0] += entrants;
+            acc.pipeline_entrants += entrants;
             if TRACE {
-                flows.clear();
-                flows.extend((0..rates.rate.len()).map(|i| Flow {
-                    from: Stock::ALL[rates.from[i]],
-                    to: Stock::ALL[rates.to[i]],
-                    people: rates.people[i],
-                }));
                 trace(&StepTrace {
                     time_years: t,
-                    before: &before,
-                    after: &stocks,
+                    before: &before.map(|p| p[0]),
+                    after: &people.map(|p| p[0]),
                     pipeline_entrants: entrants,
                     flows: &flows,
                 });
             }
-            if year >= FIRST_YEAR {
-                acc.add_step(&before, &rates, entrants);
-            }
         }
 
         // End of `year`: start the cohort, record the year.
+        let stocks = people.map(|p| p[0]);
         if year == COHORT_YEAR {
             let total: f64 = stocks
                 .iter()
@@ -584,20 +617,125 @@ fn run_model<const TRACE: bool>(scenario: &Scenario, mut trace: impl FnMut(&Step
                 .map(|(v, _)| v)
                 .sum();
             for s in Stock::ALL {
-                cohort[s.index()] = if s.place() == crate::stocks::Place::Us && total > 0.0 {
+                people[s.index()][1] = if s.place() == crate::stocks::Place::Us && total > 0.0 {
                     stocks[s.index()] / total
                 } else {
                     0.0
                 };
             }
-            cohort_started = true;
         }
         if year >= FIRST_YEAR {
             let i = (year - FIRST_YEAR) as usize;
-            acc.record(&mut out, i, &stocks, cohort_started.then_some(&cohort));
+            let cohort = people.map(|p| p[1]);
+            acc.record(
+                &mut state.out,
+                i,
+                &stocks,
+                (year >= COHORT_YEAR).then_some(&cohort),
+            );
         }
+        state.year += 1;
     }
-    Run::new(years, out, scenario.policy_start_year())
+}
+
+/// The remembered state at the start of [`PREFIX_END_YEAR`], by the values
+/// of the parameters that are not levers.
+mod prefix {
+    use super::State;
+    use crate::params::{Kind, ParamId, PARAM_COUNT};
+    use crate::scenario::Scenario;
+    use std::cell::RefCell;
+
+    /// States remembered per thread (about 8 KB each).
+    const SLOTS: usize = 4;
+    /// Recent misses remembered (by hash): a set of parameters is
+    /// remembered the second time it is asked for, so that a stream of
+    /// one-off runs (uncertainty draws, each with its own assumptions)
+    /// never pushes out the sets that are asked for again and again.
+    const SEEN: usize = 16;
+
+    type Key = [u64; PARAM_COUNT];
+
+    struct Memo {
+        /// Remembered states, each with the tick of its last use.
+        slots: Vec<(u64, Key, Box<State>)>,
+        tick: u64,
+        seen: [u64; SEEN],
+        next_seen: usize,
+    }
+
+    thread_local! {
+        static MEMO: RefCell<Memo> = const {
+            RefCell::new(Memo {
+                slots: Vec::new(),
+                tick: 0,
+                seen: [0; SEEN],
+                next_seen: 0,
+            })
+        };
+    }
+
+    fn key(scenario: &Scenario) -> Key {
+        ParamId::ALL.map(|id| {
+            if id.spec().kind == Kind::Lever {
+                0
+            } else {
+                scenario.get(id).to_bits()
+            }
+        })
+    }
+
+    /// FNV-1a over the key; never 0, which marks an empty entry.
+    fn hash(key: &Key) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for word in key {
+            h = (h ^ word).wrapping_mul(0x0100_0000_01b3);
+        }
+        h.max(1)
+    }
+
+    /// The state at the start of the prefix end year: remembered, or
+    /// computed by `compute` (and remembered if asked for before).
+    pub(super) fn state_at_prefix_end(
+        scenario: &Scenario,
+        compute: impl FnOnce() -> State,
+    ) -> State {
+        let key = key(scenario);
+        let found = MEMO
+            .try_with(|memo| {
+                let mut memo = memo.try_borrow_mut().ok()?;
+                memo.tick += 1;
+                let tick = memo.tick;
+                let slot = memo.slots.iter_mut().find(|(_, k, _)| *k == key)?;
+                slot.0 = tick;
+                Some((*slot.2).clone())
+            })
+            .ok()
+            .flatten();
+        if let Some(state) = found {
+            return state;
+        }
+        let state = compute();
+        let h = hash(&key);
+        let _ = MEMO.try_with(|memo| {
+            let Ok(mut memo) = memo.try_borrow_mut() else {
+                return;
+            };
+            if memo.seen.contains(&h) {
+                let entry = (memo.tick, key, Box::new(state.clone()));
+                if memo.slots.len() < SLOTS {
+                    memo.slots.push(entry);
+                } else if let Some(oldest) = memo.slots.iter_mut().min_by_key(|(t, _, _)| *t) {
+                    *oldest = entry;
+                }
+            } else {
+                let i = memo.next_seen;
+                memo.seen[i] = h;
+                memo.next_seen = (i + 1) % SEEN;
+            }
+        });
+        state
+    }
 }
 
 /// Sums of one year's flows, for the yearly outputs.
@@ -610,16 +748,14 @@ struct YearAccumulator {
 }
 
 impl YearAccumulator {
-    fn add_step(&mut self, before: &[f64; STOCK_COUNT], rates: &Rates, entrants: f64) {
-        self.pipeline_entrants += entrants;
+    /// Counts one step that starts from stocks `before` (its flows are
+    /// added to the buckets by [`Step::add`]).
+    fn add_step(&mut self, before: &[[f64; 2]; STOCK_COUNT]) {
         self.us_work_stock_sum += Stock::US_WORK
             .iter()
-            .map(|s| before[s.index()])
+            .map(|s| before[s.index()][0])
             .sum::<f64>();
         self.steps += 1.0;
-        for (bucket, people) in rates.bucket.iter().zip(&rates.people) {
-            self.buckets[*bucket] += people;
-        }
     }
 
     fn total(&self, bucket: Bucket) -> f64 {

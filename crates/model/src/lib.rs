@@ -24,13 +24,14 @@ pub mod presets;
 pub mod query;
 pub mod run;
 pub mod scenario;
+pub mod scenario_file;
 pub mod sensitivity;
 pub mod sources;
 pub mod stocks;
 pub mod uncertainty;
 
 pub use attribution::{attribute, attribute_many, Attribution};
-pub use engine::{simulate, simulate_traced, StepTrace};
+pub use engine::{simulate, simulate_traced, simulate_uncached, StepTrace};
 pub use observations::{Observation, Target, OBSERVATIONS, TARGETS};
 pub use params::{
     Group, Kind, ParamId, ParamSpec, Scale, Spread, Unit, LAST_HISTORY_YEAR, PARAMS, PARAM_COUNT,
