@@ -428,8 +428,8 @@ impl State {
 /// matrix by the model checks).
 ///
 /// The years before [`PREFIX_END_YEAR`] do not depend on the levers, so
-/// their state is remembered (per thread, for a few sets of the other
-/// parameters that were asked for more than once): a run that differs
+/// their state is remembered (per thread, for the set of the other
+/// parameters last asked for twice in a row): a run that differs
 /// from an earlier one only in its levers, as on every slider move,
 /// starts there. The result is exactly [`simulate_uncached`]'s.
 pub fn simulate(scenario: &Scenario) -> Run {
@@ -479,7 +479,7 @@ fn advance<const TRACE: bool>(
     scenario: &Scenario,
     k: &Coefficients,
     until_year: i32,
-    trace: &mut impl FnMut(&StepTrace<'_>),
+    trace: &mut dyn FnMut(&StepTrace<'_>),
 ) {
     let mut flows: Vec<Flow> = Vec::new();
     while state.year < until_year {
@@ -642,96 +642,62 @@ fn advance<const TRACE: bool>(
 /// of the parameters that are not levers.
 mod prefix {
     use super::State;
-    use crate::params::{Kind, ParamId, PARAM_COUNT};
+    use crate::params::{Kind, PARAMS, PARAM_COUNT};
     use crate::scenario::Scenario;
     use std::cell::RefCell;
 
-    /// States remembered per thread (about 8 KB each).
-    const SLOTS: usize = 4;
-    /// Recent misses remembered (by hash): a set of parameters is
-    /// remembered the second time it is asked for, so that a stream of
-    /// one-off runs (uncertainty draws, each with its own assumptions)
-    /// never pushes out the sets that are asked for again and again.
-    const SEEN: usize = 16;
-
     type Key = [u64; PARAM_COUNT];
 
+    /// One remembered state per thread, and the key of the last miss: a
+    /// set of parameters is remembered when it is asked for twice in a
+    /// row (the app's run and the central run of its bands, or two slider
+    /// moves), so that a stream of one-off runs (uncertainty draws, each
+    /// with its own assumptions) never pushes out the reader's.
     struct Memo {
-        /// Remembered states, each with the tick of its last use.
-        slots: Vec<(u64, Key, Box<State>)>,
-        tick: u64,
-        seen: [u64; SEEN],
-        next_seen: usize,
+        slot: Option<(Key, State)>,
+        last_miss: Key,
     }
 
     thread_local! {
         static MEMO: RefCell<Memo> = const {
             RefCell::new(Memo {
-                slots: Vec::new(),
-                tick: 0,
-                seen: [0; SEEN],
-                next_seen: 0,
+                slot: None,
+                last_miss: [0; PARAM_COUNT],
             })
         };
     }
 
     fn key(scenario: &Scenario) -> Key {
-        ParamId::ALL.map(|id| {
-            if id.spec().kind == Kind::Lever {
-                0
-            } else {
-                scenario.get(id).to_bits()
+        let mut key = [0; PARAM_COUNT];
+        for (k, p) in key.iter_mut().zip(PARAMS.iter()) {
+            if p.kind != Kind::Lever {
+                *k = scenario.get(p.id).to_bits();
             }
-        })
-    }
-
-    /// FNV-1a over the key; never 0, which marks an empty entry.
-    fn hash(key: &Key) -> u64 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for word in key {
-            h = (h ^ word).wrapping_mul(0x0100_0000_01b3);
         }
-        h.max(1)
+        key
     }
 
     /// The state at the start of the prefix end year: remembered, or
-    /// computed by `compute` (and remembered if asked for before).
+    /// computed by `compute` (and remembered if asked for just before).
     pub(super) fn state_at_prefix_end(
         scenario: &Scenario,
         compute: impl FnOnce() -> State,
     ) -> State {
         let key = key(scenario);
-        let found = MEMO
-            .try_with(|memo| {
-                let mut memo = memo.try_borrow_mut().ok()?;
-                memo.tick += 1;
-                let tick = memo.tick;
-                let slot = memo.slots.iter_mut().find(|(_, k, _)| *k == key)?;
-                slot.0 = tick;
-                Some((*slot.2).clone())
-            })
-            .ok()
-            .flatten();
+        let found = MEMO.with(|memo| match &memo.borrow().slot {
+            Some((k, state)) if *k == key => Some(state.clone()),
+            _ => None,
+        });
         if let Some(state) = found {
             return state;
         }
         let state = compute();
-        let h = hash(&key);
-        let _ = MEMO.try_with(|memo| {
-            let Ok(mut memo) = memo.try_borrow_mut() else {
-                return;
-            };
-            if memo.seen.contains(&h) {
-                let entry = (memo.tick, key, Box::new(state.clone()));
-                if memo.slots.len() < SLOTS {
-                    memo.slots.push(entry);
-                } else if let Some(oldest) = memo.slots.iter_mut().min_by_key(|(t, _, _)| *t) {
-                    *oldest = entry;
-                }
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.last_miss == key {
+                memo.slot = Some((key, state.clone()));
             } else {
-                let i = memo.next_seen;
-                memo.seen[i] = h;
-                memo.next_seen = (i + 1) % SEEN;
+                memo.last_miss = key;
             }
         });
         state
