@@ -2,6 +2,7 @@
 # THE test command. Sets everything up, then runs, in order:
 #   1. formatting          cargo fmt --all -- --check
 #   2. native tests        the model, messages and CLI crates
+#      model work          scripts/work.sh (instructions per model run, budgeted)
 #   3. wasm tests          the app's component tests, in headless Chromium
 #   4. release build       scripts/build.sh -> dist/
 #   5. bundle size         scripts/size.sh (budget SIZE_BUDGET_KB, default 250)
@@ -60,6 +61,8 @@ fi
 run_step fmt cargo fmt --all -- --check || true
 
 run_step native-tests cargo test --workspace --exclude talentflow-web || true
+
+run_step model-work bash scripts/work.sh || true
 
 wasm_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -33,11 +33,16 @@ try {
     await waitForCharts(page);
     // A slider move's run (the history before the policy start is
     // remembered), then a full run from the burn-in (an uncertainty draw).
+    // Five repetitions each; the ratio compares the fastest with the
+    // fastest native figure (bench.sh), since on a busy machine the
+    // fastest repetition is the one least disturbed.
     for (const [full, native, what] of [[false, NATIVE, 'one model run in wasm (slider moves)'], [true, NATIVE_FULL, 'one full model run in wasm (from the burn-in)']]) {
       await page.evaluate((full) => window.wasmBindings.model_run_time_ms(50, full), full);
-      const wasmMs = await page.evaluate((full) => window.wasmBindings.model_run_time_ms(500, full), full);
-      const ratio = wasmMs / native;
-      report(what, `${fmt(wasmMs, 'ms')} = ${(wasmMs * 1000).toFixed(0)} us (native ${(native * 1000).toFixed(0)} us, ratio ${ratio.toFixed(2)})`, 'at most 3x native', Number.isFinite(ratio) ? ratio <= 3 : null);
+      const reps = [];
+      for (let i = 0; i < 5; i++) reps.push(await page.evaluate((full) => window.wasmBindings.model_run_time_ms(300, full), full));
+      const best = Math.min(...reps);
+      const ratio = best / native;
+      report(what, `fastest of 5: ${(best * 1000).toFixed(0)} us, median ${(quantile(reps, 0.5) * 1000).toFixed(0)} us (native ${(native * 1000).toFixed(0)} us, ratio ${ratio.toFixed(2)})`, 'at most 3x native', Number.isFinite(ratio) ? ratio <= 3 : null);
     }
 
     // 2. Slider input to every chart redrawn.
