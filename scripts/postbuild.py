@@ -55,7 +55,7 @@ const CACHE = 'talentflow-__VERSION__';
 const FILES = __FILES__;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -79,7 +79,8 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Everything else has a content hash in its name: the cache first.
+  // Everything else belongs to this build (a content hash in its name,
+  // or the message files fetched fresh at install): the cache first.
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
 });
 """
@@ -187,8 +188,19 @@ def main() -> int:
     index.write_text(html, encoding="utf-8")
 
     if release:
+        # The message files are fetched by readers: without the comments
+        # for translators and blank lines (Fluent ignores both).
+        for ftl in staging.glob("locales/*/*.ftl"):
+            lines = ftl.read_text(encoding="utf-8").splitlines()
+            kept = [line for line in lines if line.strip() and not line.startswith("#")]
+            ftl.write_text("\n".join(kept) + "\n", encoding="utf-8")
+        # Every file of the build, the message files of both languages
+        # (locales/<lang>/<pack>.ftl) included, so that the page reloads
+        # offline in either language.
         files = sorted(
-            p.name for p in staging.iterdir() if p.is_file() and p.name not in ("index.html", "sw.js")
+            p.relative_to(staging).as_posix()
+            for p in staging.rglob("*")
+            if p.is_file() and p.name not in ("index.html", "sw.js")
         )
         digest = hashlib.sha256()
         for name in ["index.html"] + files:

@@ -3,7 +3,7 @@
 use crate::chart::{
     ChartDesc, ChartText, LineDesc, Marker, YAxis, BLUE, GREEN, PURPLE, VERMILLION,
 };
-use crate::format::{people_digits, percent_digits};
+use crate::format::{people_digits_in, percent_digits_in};
 use talentflow_messages::Catalog;
 use talentflow_model::{Run, SeriesId, LAST_HISTORY_YEAR};
 
@@ -129,8 +129,8 @@ pub fn chart_text(catalog: &Catalog, desc: &ChartDesc) -> ChartText {
 /// beside the baseline's value.
 pub fn summary(catalog: &Catalog, desc: &ChartDesc, run: &Run, baseline: &Run) -> String {
     let digits = |r: &Run, s: SeriesId| match desc.y_axis {
-        YAxis::Share => percent_digits(r.value(s, SUMMARY_YEAR)),
-        YAxis::PeoplePerYear => people_digits(r.value(s, SUMMARY_YEAR)),
+        YAxis::Share => percent_digits_in(catalog.lang(), r.value(s, SUMMARY_YEAR)),
+        YAxis::PeoplePerYear => people_digits_in(catalog.lang(), r.value(s, SUMMARY_YEAR)),
     };
     let mut values: Vec<(String, String)> = vec![("year".to_string(), SUMMARY_YEAR.to_string())];
     for (name, series) in desc.summary_values {

@@ -40,7 +40,15 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         error_panel::show();
     }));
-    yew::Renderer::<components::app::App>::new().render();
+    // Into index.html's `<div id="app">`: Yew empties its root, and the
+    // page's static loading and failure lines stay beside it.
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
+        None => yew::Renderer::<components::app::App>::new().render(),
+    };
 }
 
 /// What the reader sees if the app ever hits an internal error (a panic is
@@ -50,7 +58,6 @@ pub fn start() {
 /// plain elements and a plain link.
 #[cfg(target_arch = "wasm32")]
 mod error_panel {
-    use talentflow_messages::{Catalog, Lang};
     use web_sys::Document;
 
     /// Insert the panel at the top of `<body>`, once.
@@ -67,12 +74,12 @@ mod error_panel {
     }
 
     fn build(document: &Document) -> Option<()> {
-        let lang = document
-            .document_element()
-            .and_then(|e| e.get_attribute("lang"))
-            .and_then(|tag| Lang::from_tag(&tag))
-            .unwrap_or(Lang::En);
-        let messages = Catalog::load(lang);
+        // Before any message file has loaded, index.html's own line in
+        // both languages says it.
+        let Some(messages) = crate::i18n::current() else {
+            document.document_element()?.set_class_name("load-failed");
+            return Some(());
+        };
         let href = document.location()?.href().ok()?;
         let element = |tag: &str, class: &str, text: &str| -> Option<web_sys::Element> {
             let e = document.create_element(tag).ok()?;

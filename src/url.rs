@@ -6,7 +6,7 @@
 //! address the page cannot rewrite (a sandboxed frame) stays as it was.
 
 use crate::state::{AppState, ChartView, Pin, Settings, MAX_PINS};
-use talentflow_messages::Catalog;
+use talentflow_messages::{Catalog, Lang};
 use talentflow_model::query::{decode, decode_compact, encode_compact, encode_pairs, Notice};
 use talentflow_model::{Group, Kind, ParamId, MODEL_VERSION, PRESETS};
 
@@ -21,11 +21,18 @@ pub struct PageConfig {
     pub locked: bool,
     /// The one slider shown and highlighted (`only=<key>`).
     pub only: Option<ParamId>,
+    /// The language the reader chose (`lang=en`, `lang=zh-CN`); `None`
+    /// follows the browser's preferences.
+    pub lang: Option<Lang>,
+    /// The high-contrast (projector) mode (`contrast=high`).
+    pub high_contrast: bool,
+    /// The large-text mode (`text=large`).
+    pub large_text: bool,
 }
 
 /// The query string for a state and page layout: the model's pairs, then
 /// `preset`, `pin` (a preset id, or `key:value,...`), `view`, `bands`, `layout`,
-/// `lock`, `only`, and `v=<model version>` last.
+/// `lock`, `only`, `lang`, `contrast`, `text`, and `v=<model version>` last.
 pub fn state_query(state: &AppState, config: &PageConfig) -> String {
     let mut pairs: Vec<(String, String)> = encode_pairs(&state.scenario);
     if let Some(p) = state.preset.and_then(|i| PRESETS.get(i)) {
@@ -49,7 +56,8 @@ pub fn state_query(state: &AppState, config: &PageConfig) -> String {
         .join("&")
 }
 
-/// The `layout`, `lock` and `only` pairs of a page configuration.
+/// The `layout`, `lock`, `only`, `lang`, `contrast` and `text` pairs of a
+/// page configuration.
 pub fn config_pairs(config: &PageConfig) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
     if config.embed {
@@ -60,6 +68,15 @@ pub fn config_pairs(config: &PageConfig) -> Vec<(String, String)> {
     }
     if let Some(id) = config.only {
         pairs.push(("only".into(), id.spec().key.into()));
+    }
+    if let Some(lang) = config.lang {
+        pairs.push(("lang".into(), lang.tag().into()));
+    }
+    if config.high_contrast {
+        pairs.push(("contrast".into(), "high".into()));
+    }
+    if config.large_text {
+        pairs.push(("text".into(), "large".into()));
     }
     pairs
 }
@@ -160,7 +177,20 @@ pub fn restore(search: &str, catalog: &Catalog) -> Restored {
                 Some(id) => config.only = Some(id),
                 None => notices.push(bad(key, value)),
             },
-            // The language is chosen elsewhere; any value is left alone.
+            "lang" => match Lang::from_tag(value) {
+                Some(lang) => config.lang = Some(lang),
+                None => notices.push(bad(key, value)),
+            },
+            "contrast" => match value {
+                "high" => config.high_contrast = true,
+                "normal" | "" => config.high_contrast = false,
+                _ => notices.push(bad(key, value)),
+            },
+            "text" => match value {
+                "large" => config.large_text = true,
+                "normal" | "" => config.large_text = false,
+                _ => notices.push(bad(key, value)),
+            },
             _ => {}
         }
     }

@@ -634,6 +634,9 @@ mod scenarios {
             embed: true,
             locked: true,
             only: Some(ParamId::ComputeRatio),
+            lang: Some(Lang::Zh),
+            high_contrast: true,
+            large_text: true,
         };
         let query = state_query(&state, &config);
         let restored = restore(&query, &catalog);

@@ -290,3 +290,11 @@ ledger-range = { $low } to { $high }
 ledger-none = –
 ledger-no-source = None published; see the model notes
 # --- uncertainty, sensitivity, explanations and the evidence ledger (issue 5): end ---
+
+## language and accessibility
+lang-switch-label = Language
+lang-name-zh = 中文
+lang-name-en = English
+a11y-label = Display
+a11y-contrast = High contrast
+a11y-large-text = Large text

@@ -291,3 +291,11 @@ ledger-range = { $low }至{ $high }
 ledger-none = –
 ledger-no-source = 无公开数据；见模型说明
 # --- 不确定性、敏感性、变化解释与证据清单（议题 5）：结束 ---
+
+## language and accessibility
+lang-switch-label = 语言
+lang-name-zh = 中文
+lang-name-en = English
+a11y-label = 显示设置
+a11y-contrast = 高对比度
+a11y-large-text = 大字号

@@ -14,12 +14,12 @@ use super::slider::Slider;
 use super::sources_section::SourcesSection;
 use crate::bands::use_bands;
 use crate::charts::{summary, CHARTS, RETENTION, WHERE};
-use crate::i18n::Messages;
+use crate::i18n::{preferred_lang, use_catalog, Messages, PackLoader};
 use crate::state::{Action, ChartView};
 use crate::url::{current_search, replace_query, restore, share_url, state_query, PageConfig};
 use std::cell::RefCell;
 use std::rc::Rc;
-use talentflow_messages::Lang;
+use talentflow_messages::{Catalog, Lang};
 use talentflow_model::{simulate, Group, Kind, Run, Scenario, MODEL_VERSION, PARAMS};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -264,6 +264,25 @@ fn set_body_class(config: &PageConfig) {
     }
 }
 
+/// Put the shown language on the document: `<html lang>`, the title, and
+/// the classes that hide index.html's loading line or show its failure
+/// line (the mode classes are kept).
+fn show_language(messages: &Messages, ready: bool, failed: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    if ready {
+        let _ = root.set_attribute("lang", messages.lang().tag());
+        document.set_title(&messages.tr("app-title"));
+    }
+    let classes = root.class_list();
+    let _ = classes.toggle_with_force("loading", !ready && !failed);
+    let _ = classes.toggle_with_force("load-failed", !ready && failed);
+}
+
 /// Properties of [`App`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {}
@@ -271,18 +290,30 @@ pub struct AppProps {}
 /// The whole app.
 #[function_component]
 pub fn App(_props: &AppProps) -> Html {
-    let messages = use_memo((), |_| Messages::load(Lang::En));
-    let messages: Messages = (*messages).clone();
     // The address the page was opened with, read once.
-    let restored = {
-        let messages = messages.clone();
-        use_memo((), move |_| restore(&current_search(), &messages))
-    };
-    let config: PageConfig = restored.config;
-    let restored_notices = use_memo((), {
-        let restored = restored.clone();
-        move |_| restored.notices.clone()
+    let search = use_memo((), |_| current_search());
+    let restored = use_memo((), {
+        let search = search.clone();
+        move |_| restore(&search, &Catalog::new(Lang::En))
     });
+    let config_state = use_state_eq(|| restored.config);
+    let config: PageConfig = *config_state;
+    let preferred = use_memo((), |_| preferred_lang());
+    let lang = config.lang.unwrap_or(*preferred);
+    let catalog = use_catalog(lang);
+    let ready = catalog.messages.is_some();
+    let messages: Messages = catalog
+        .messages
+        .clone()
+        .unwrap_or_else(|| Messages(Rc::new(Catalog::new(lang))));
+    // What the address had to mend, said in the language on screen.
+    let restored_notices = use_memo(messages.clone(), move |messages| {
+        restore(&search, messages).notices
+    });
+    use_effect_with(
+        (messages.clone(), ready, catalog.failed),
+        |(messages, ready, failed)| show_language(messages, *ready, *failed),
+    );
     let state = {
         let restored = restored.clone();
         use_reducer(move || restored.state.clone())
@@ -305,8 +336,12 @@ pub fn App(_props: &AppProps) -> Html {
     let bands = use_bands(scenario, state.bands);
     let full_query = state_query(&state, &PageConfig::default());
     use_address(state_query(&state, &config));
-    use_effect_with(config, |config| set_body_class(config));
-    use_report_height(config.embed);
+    use_effect_with(config, |config| {
+        set_body_class(config);
+        super::lang_switch::apply_display(config.high_contrast, config.large_text)
+    });
+    // Once the text is there: a frame out of view hears no resizes.
+    use_report_height(config.embed && ready);
 
     let on_action = {
         let dispatcher = state.dispatcher();
@@ -318,6 +353,17 @@ pub fn App(_props: &AppProps) -> Html {
     let dismissed = use_state(|| false);
     let share_state = use_share_state();
     let keep_state = use_keep_state();
+    if !ready {
+        // index.html's own line says the page is loading, or could not.
+        return html! {};
+    }
+    let loader: PackLoader = catalog.loader.clone();
+    let lang_switch = html! {
+        <div class="page-tools">
+            { super::lang_switch::lang_switch(&messages, &config_state) }
+            { super::lang_switch::display_toggles(&messages, &config_state) }
+        </div>
+    };
     let notice_list = notices(
         &NoticesProps {
             notices: restored_notices.clone(),
@@ -383,6 +429,7 @@ pub fn App(_props: &AppProps) -> Html {
                     pin_names={pin_names.clone()}
                     {difference}
                     bands={bands.clone()}
+                    settled={state.last_moved.is_none()}
                 />
             }) }
         </section>
@@ -390,7 +437,7 @@ pub fn App(_props: &AppProps) -> Html {
 
     if config.embed {
         return html! {
-            <ContextProvider<Messages> context={messages.clone()}>
+            <ContextProvider<Messages> context={messages.clone()}><ContextProvider<PackLoader> context={loader}>
                 <main class="layout embed-layout">
                     <h1 class="embed-title">{ messages.tr("app-title") }</h1>
                     { notice_list.clone() }
@@ -410,15 +457,17 @@ pub fn App(_props: &AppProps) -> Html {
                             <a href={share_url(&full_query)} target="_blank" rel="noopener">{ messages.tr("app-open-full") }</a>{ " " }
                             { messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }
                         </p>
+                        { lang_switch }
                     </footer>
                 </main>
-            </ContextProvider<Messages>>
+            </ContextProvider<PackLoader>></ContextProvider<Messages>>
         };
     }
 
     html! {
-        <ContextProvider<Messages> context={messages.clone()}>
+        <ContextProvider<Messages> context={messages.clone()}><ContextProvider<PackLoader> context={loader}>
             <header class="page-header">
+                { lang_switch }
                 <h1>{ messages.tr("app-title") }</h1>
                 <p class="subtitle">{ messages.tr("app-subtitle") }</p>
             </header>
@@ -474,6 +523,6 @@ pub fn App(_props: &AppProps) -> Html {
             <footer class="page-footer">
                 <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>
             </footer>
-        </ContextProvider<Messages>>
+        </ContextProvider<PackLoader>></ContextProvider<Messages>>
     }
 }

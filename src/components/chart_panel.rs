@@ -38,6 +38,9 @@ pub struct ChartPanelProps {
     /// Uncertainty bands of the reader's scenario, when shown and ready.
     #[prop_or_default]
     pub bands: Option<Rc<Bands>>,
+    /// No slider is being dragged: the live summary may speak.
+    #[prop_or(true)]
+    pub settled: bool,
     /// Changes whenever the viewport size or pixel ratio changes, so that
     /// the canvas is resized and redrawn.
     pub layout: Layout,
@@ -184,6 +187,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         );
     }
 
+    let summary_text = summary(&messages, desc, &props.run, &props.baseline);
     let canvas_id = format!("chart-{}", desc.name);
     let summary_id = format!("{canvas_id}-summary");
     let title_id = format!("{canvas_id}-title");
@@ -203,8 +207,10 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 difference={props.difference}
                 pin_names={props.pin_names.clone()}
             />
-            <p class="summary" id={summary_id}>
-                { summary(&messages, desc, &props.run, &props.baseline) }
+            <p class="summary" id={summary_id}>{ summary_text.clone() }</p>
+            // Said once the reader lets go of a slider, not on every step.
+            <p class="visually-hidden" aria-live="polite">
+                { if props.settled { summary_text.as_str() } else { "" } }
             </p>
         </figure>
     }

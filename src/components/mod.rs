@@ -6,6 +6,7 @@ pub mod chart_panel;
 pub mod compare;
 pub mod evidence;
 pub mod keep;
+pub mod lang_switch;
 pub mod ledger;
 pub mod legend;
 pub mod notices;

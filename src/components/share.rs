@@ -108,6 +108,7 @@ pub fn share(props: &ShareProps, messages: &Messages, state: &ShareState) -> Htm
         embed: true,
         locked: *lock,
         only: *only,
+        ..PageConfig::default()
     };
     let embed_query = {
         let mut pairs: Vec<String> = props

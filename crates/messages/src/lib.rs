@@ -58,12 +58,22 @@ impl Lang {
         }
     }
 
+    /// The language's folder under `locales/` (`en`, `zh`).
+    pub const fn folder(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
     /// The text of the language's [`Pack::App`] file.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "builtin"))]
     pub const fn source(self) -> &'static str {
         self.pack_source(Pack::App)
     }
 
-    /// The text of one of the language's message files.
+    /// The text of one of the language's message files, compiled in.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "builtin"))]
     pub const fn pack_source(self, pack: Pack) -> &'static str {
         match (self, pack) {
             (Lang::En, Pack::App) => include_str!("../../../locales/en/app.ftl"),
@@ -72,6 +82,19 @@ impl Lang {
             (Lang::Zh, Pack::App) => include_str!("../../../locales/zh/app.ftl"),
             (Lang::Zh, Pack::Story) => include_str!("../../../locales/zh/story.ftl"),
             (Lang::Zh, Pack::Model) => include_str!("../../../locales/zh/model.ftl"),
+        }
+    }
+
+    /// The compiled-in text of a message file: `Some` natively and, in
+    /// wasm, with the `builtin` feature (the app's tests); `None` in the
+    /// browser build, which fetches `locales/<lang>/<pack>.ftl` at run time.
+    pub const fn builtin_source(self, pack: Pack) -> Option<&'static str> {
+        #[cfg(any(not(target_arch = "wasm32"), feature = "builtin"))]
+        return Some(self.pack_source(pack));
+        #[cfg(not(any(not(target_arch = "wasm32"), feature = "builtin")))]
+        {
+            let _ = pack;
+            None
         }
     }
 
@@ -171,14 +194,21 @@ impl Catalog {
     /// The catalog of `lang` with every pack, from the built-in files. An
     /// entry Fluent cannot parse is skipped (the test suite keeps the files
     /// clean).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "builtin"))]
     pub fn load(lang: Lang) -> Catalog {
-        // Not `from_source`: the app never shows parse errors, so their
-        // text (and its formatting code) stays out of the wasm bundle.
-        let mut catalog = Catalog::build(lang, lang.source()).0;
-        for pack in &Pack::ALL[1..] {
-            catalog.add_source(lang.pack_source(*pack));
+        let mut catalog = Catalog::new(lang);
+        for pack in Pack::ALL {
+            catalog.add_source(lang.pack_source(pack));
         }
         catalog
+    }
+
+    /// A catalog of `lang` without messages yet: add files with
+    /// [`Catalog::add_source`] (the browser, as it fetches them).
+    pub fn new(lang: Lang) -> Catalog {
+        // Not `from_source`: the app never shows parse errors, so their
+        // text (and its formatting code) stays out of the wasm bundle.
+        Catalog::build(lang, "").0
     }
 
     /// Adds the messages of one more file (a pack loaded later). A message

@@ -177,7 +177,16 @@ export async function openApp(browser, server, contextOptions = {}, initScript =
   if (initScript) await page.addInitScript(initScript);
   await page.goto(server.url);
   await page.waitForFunction(() => typeof window.wasmBindings === 'object' && window.wasmBindings !== null, null, { timeout: 20_000 });
+  await waitForText(page);
   return { context, page, problems, requests };
+}
+
+/**
+ * Waits until the page's message file has arrived (or failed): index.html
+ * shows its loading line, `<html class="loading">`, until then.
+ */
+export async function waitForText(page) {
+  await page.waitForFunction(() => !document.documentElement.classList.contains('loading'), null, { timeout: 20_000 });
 }
 
 /** Waits until every chart has something drawn and every summary has text. */
