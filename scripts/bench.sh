@@ -16,14 +16,11 @@ log "native benchmarks"
 cargo bench -q -p talentflow-model --bench run
 cargo bench -q -p talentflow-model --bench bands
 cargo build -q --release -p talentflow-model --example runs
-# The fastest of three, as the browser side does (the least disturbed).
-fastest() { for _ in 1 2 3; do target/release/examples/runs 2000 "$@" | awk '/native_ms_per_run/ {print $2}'; done | sort -g | head -1; }
-native=$(fastest)
-native_full=$(fastest full)
-log "native ms per run (alternating workload, fastest of 3): $native; from the burn-in: $native_full"
+per_run() { target/release/examples/runs 2000 "$@" | awk '{print $2}'; }
+log "native ms per run (alternating workload): $(per_run); from the burn-in: $(per_run full)"
 
 [ "${SKIP_BUILD:-}" = 1 ] || SKIP_SETUP=1 bash scripts/build.sh
 bash scripts/size.sh || true
 log "browser benchmarks (headless Chromium)"
-DIST_DIR="$ROOT/dist" NATIVE_MS_PER_RUN="$native" NATIVE_MS_PER_FULL_RUN="$native_full" node tests/e2e/bench.mjs
+DIST_DIR="$ROOT/dist" RUNS_BIN="$ROOT/target/release/examples/runs" node tests/e2e/bench.mjs
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
