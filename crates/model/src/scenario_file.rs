@@ -150,7 +150,10 @@ fn push_string(out: &mut String, s: &str) {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if (c as u32) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+                let hex = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(hex[c as usize >> 4] as char);
+                out.push(hex[c as usize & 15] as char);
             }
             c => out.push(c),
         }
@@ -165,7 +168,8 @@ pub enum Value {
     Bool(bool),
     Number(f64),
     String(String),
-    Array(Vec<Value>),
+    /// An array, by its number of items (a scenario file reads none).
+    Array(usize),
     /// Members in file order; a repeated name is kept each time (readers
     /// take the last, as `JSON.parse` does).
     Object(Vec<(String, Value)>),
@@ -273,13 +277,14 @@ impl Parser<'_> {
             return None;
         }
         self.at += 1;
-        let mut items = Vec::new();
+        let mut items = 0;
         self.skip_space();
         if self.eat(b']') {
             return Some(Value::Array(items));
         }
         loop {
-            items.push(self.value(depth)?);
+            self.value(depth)?;
+            items += 1;
             self.skip_space();
             if self.eat(b']') {
                 return Some(Value::Array(items));
@@ -416,7 +421,7 @@ mod tests {
         let mut s = Scenario::baseline();
         s.set(ParamId::VisaRestrictions, 60.0).unwrap();
         s.set(ParamId::ComputeRatio, 20.0).unwrap();
-        let text = write("Visa \"rules\"\n\\ 中文", &s, Some(0));
+        let text = write("Visa \"rules\"\n\\ 中文\u{1}", &s, Some(0));
         let file = read(&text).unwrap();
         assert_eq!(file.decoded.scenario, s);
         assert!(
@@ -424,7 +429,7 @@ mod tests {
             "{:?}",
             file.decoded.notices
         );
-        assert_eq!(file.name, "Visa \"rules\"\n\\ 中文");
+        assert_eq!(file.name, "Visa \"rules\"\n\\ 中文\u{1}");
         assert_eq!(file.preset, Some(0));
         let baseline = read(&write("", &Scenario::baseline(), None)).unwrap();
         assert!(baseline.decoded.scenario.is_baseline());
