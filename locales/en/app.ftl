@@ -295,6 +295,7 @@ ledger-no-source = None published; see the model notes
 lang-switch-label = Language
 lang-name-zh = 中文
 lang-name-en = English
+chart-table = Data table
 a11y-label = Display
 a11y-contrast = High contrast
 a11y-large-text = Large text

@@ -296,6 +296,7 @@ ledger-no-source = 无公开数据；见模型说明
 lang-switch-label = 语言
 lang-name-zh = 中文
 lang-name-en = English
+chart-table = 数据表
 a11y-label = 显示设置
 a11y-contrast = 高对比度
 a11y-large-text = 大字号

@@ -1,6 +1,7 @@
 //! One chart: a title, a high-DPI canvas redrawn whenever its run, the
 //! baseline or the layout changes, an HTML legend and a text summary.
 
+use super::chart_access::data_table;
 use super::legend::Legend;
 use crate::chart::{draw_chart_compared, ChartDesc, ChartText, Compare};
 use crate::charts::{chart_text, summary};
@@ -188,6 +189,11 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     }
 
     let summary_text = summary(&messages, desc, &props.run, &props.baseline);
+    let table_open = use_state_eq(|| false);
+    let toggle_table = {
+        let table_open = table_open.clone();
+        Callback::from(move |_: MouseEvent| table_open.set(!*table_open))
+    };
     let canvas_id = format!("chart-{}", desc.name);
     let summary_id = format!("{canvas_id}-summary");
     let title_id = format!("{canvas_id}-title");
@@ -212,6 +218,10 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
             <p class="visually-hidden" aria-live="polite">
                 { if props.settled { summary_text.as_str() } else { "" } }
             </p>
+            <button type="button" class="table-toggle" aria-expanded={table_open.to_string()} onclick={toggle_table}>
+                { messages.tr("chart-table") }
+            </button>
+            { for table_open.then(|| data_table(&messages, desc, &props.run)) }
         </figure>
     }
 }

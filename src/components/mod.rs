@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod bands_toggle;
+pub mod chart_access;
 pub mod chart_panel;
 pub mod compare;
 pub mod evidence;

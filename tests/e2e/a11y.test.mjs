@@ -1,6 +1,7 @@
 // Accessibility to WCAG 2.2 AA: an axe-core audit of the page and the
 // embed layout in both languages (and in the display modes), charts that
-// speak (name, a summary said politely once a slider is let go), keyboard focus, display
+// speak (name, a summary said politely once a slider is let go, a data
+// table), keyboard focus, display
 // modes, reduced motion, phone touch targets and a projector screen.
 //
 // axe-core (pinned in package.json) is injected as an inline script, which
@@ -54,7 +55,8 @@ for (const [name, query] of [
   test(`axe-core finds no WCAG 2.2 AA violation in ${name}`, { timeout: 90_000 }, async () => {
     const { context, page } = await open(query, { bypassCSP: true });
     try {
-      // With the advanced sliders shown.
+      // With a chart's data table open and the advanced sliders shown.
+      await page.locator('.table-toggle').first().click();
       if (!query.includes('embed')) await page.locator('#advanced summary').click();
       assert.deepEqual(await audit(page), []);
     } finally {
@@ -91,6 +93,40 @@ test('each chart has a name, and a summary said politely once the reader lets go
     await slider.focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((id) => document.querySelector(`#${id}-summary ~ [aria-live]`).textContent === document.getElementById(`${id}-summary`).textContent, CHARTS[0].id, { timeout: 3_000 });
+  } finally {
+    await context.close();
+  }
+});
+
+test('each chart shows its series as a table on request: a row per year, a column per curve, the summary\'s values', { timeout: 60_000 }, async () => {
+  const { context, page } = await open('?lang=en');
+  try {
+    const shown = (await summaries(page))[CHARTS[0].id];
+    const figure = page.locator('figure', { has: page.locator(`#${CHARTS[0].id}`) });
+    const toggle = figure.getByRole('button', { name: 'Data table' });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await figure.locator('table').count(), 0, 'no table until asked for');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    const table = figure.locator('table');
+    const years = await table.locator('tbody th[scope=row]').allTextContents();
+    assert.equal(years[0], '2019');
+    assert.equal(years.at(-1), '2050');
+    assert.equal(years.length, 32, 'every year from 2019 to 2050');
+    const headers = await table.locator('thead th').allTextContents();
+    const legend = await figure.locator('.legend li').evaluateAll((lis) => lis.slice(0, 3).map((li) => li.textContent.trim()));
+    assert.deepEqual([...headers.slice(1)].sort(), [...legend].sort(), 'a column per curve, named as in the legend');
+    assert.equal(headers[2 + 1], 'Still in the US', 'the last column is the US share the summary quotes');
+    const row2035 = await table.locator('tbody tr', { has: page.locator('th', { hasText: /^2035$/ }) }).locator('td').allTextContents();
+    const inUs = row2035.at(-1);
+    assert.ok(shown.includes(inUs), `the summary (${shown}) and the table (${inUs}) agree on 2035`);
+    await toggle.click();
+    assert.equal(await table.count(), 0, 'the table hides again');
+    for (const c of CHARTS.slice(1)) {
+      const f = page.locator('figure', { has: page.locator(`#${c.id}`) });
+      await f.locator('.table-toggle').click();
+      assert.ok(await f.locator('tbody tr').count() >= 30, `${c.id}: a table of its years`);
+    }
   } finally {
     await context.close();
   }
