@@ -246,6 +246,8 @@ error-reload = Reload with this scenario
 evidence-heading = What drives these results
 evidence-list-2 = { $a } and { $b }
 evidence-list-3 = { $a }, { $b } and { $c }
+## The model page's heading (its text is in model.ftl)
+model-heading = How the model works
 ## Uncertainty bands on the charts (bands-*)
 bands-show = Show uncertainty: 50% and 90% ranges
 bands-computing = Computing the ranges…

@@ -519,6 +519,7 @@ pub fn App(_props: &AppProps) -> Html {
                 { charts }
             </main>
             { super::evidence::evidence(&messages, scenario) }
+            <super::model_page::ModelPage baseline={baseline.clone()} />
             <SourcesSection />
             <footer class="page-footer">
                 <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>

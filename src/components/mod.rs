@@ -10,6 +10,7 @@ pub mod keep;
 pub mod lang_switch;
 pub mod ledger;
 pub mod legend;
+pub mod model_page;
 pub mod notices;
 pub mod presets;
 pub mod share;

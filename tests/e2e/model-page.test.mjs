@@ -1,0 +1,60 @@
+// The model page: folded under the charts; opened, it shows the
+// stock-and-flow diagram drawn from the model's own flows, the equations,
+// the calibration targets with the model's baseline values beside them
+// (the same numbers as the command line's baseline run) and the model's
+// limits, in the reader's language.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openApp, parseCsv, runCli, startServer, waitForCharts } from './support/app.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Boxes of the diagram: 0 entrants, 1 pipeline, 2-4 graduate school in the
+// US, China, elsewhere, 5-7 working in the US, China, elsewhere, 8 left.
+const MUST_HAVE = ['0>1', '1>2', '1>3', '1>4', '2>5', '2>6', '3>6', '5>6', '6>5', '5>8', '6>8', '7>8'];
+
+test('the model page shows the flows, equations, calibration beside the CLI\'s baseline, and limits', { timeout: 90_000 }, async () => {
+  const app = await openApp(browser, server);
+  try {
+    const { page } = app;
+    await waitForCharts(page);
+    assert.equal(await page.locator('#model-diagram').count(), 0, 'folded until opened');
+    await page.locator('#model-page > summary').click();
+    await page.locator('#model-diagram').waitFor();
+    const arrows = await page.locator('#model-diagram .flow').evaluateAll((ps) => ps.map((p) => `${p.dataset.from}>${p.dataset.to}`));
+    for (const a of MUST_HAVE) assert.ok(arrows.includes(a), `an arrow ${a} (have ${arrows.join(' ')})`);
+    assert.ok(!arrows.some((a) => a.startsWith('8>')), 'nobody comes back from having left the top tier');
+    assert.equal(new Set(arrows).size, arrows.length, 'each arrow once');
+    assert.match(await page.locator('#model-diagram').getAttribute('aria-label'), /Stock-and-flow diagram/);
+    assert.match(await page.locator('#model-page').textContent(), /exp\(U_option\)/);
+
+    // Calibration: every target within its band, with the CLI's numbers.
+    const rows = await page.locator('#model-calibration tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      key: tr.dataset.target, cells: [...tr.children].map((c) => c.textContent.trim()),
+    })));
+    assert.equal(rows.length, 7);
+    for (const r of rows) assert.equal(r.cells[3], 'yes', `${r.key} within five points`);
+    const csv = parseCsv((await runCli(['run'])).stdout);
+    const at = (col, year) => Number(csv.find((row) => row.year === String(year))[col]);
+    const cohort = rows.find((r) => r.key === 'cohort_in_us_2025');
+    assert.equal(cohort.cells[2], `${(at('cohort2019_in_us', 2025) * 100).toFixed(1)}%`);
+    const share = rows.find((r) => r.key === 'share_in_us_2019');
+    assert.equal(share.cells[2], `${(at('share_work_us', 2019) * 100).toFixed(1)}%`);
+    // Sources link to the Sources section, which has them.
+    const hrefs = await page.locator('#model-calibration a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const h of hrefs) assert.equal(await page.locator(h).count(), 1, `${h} is in the Sources section`);
+    assert.equal(await page.locator('.model-limits li').count(), 5);
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.context.close();
+  }
+});
