@@ -3,7 +3,7 @@
 //! for iframes (charts first, headline sliders only). The state starts
 //! from the address and is written back to it as the reader works.
 
-use super::bands_toggle::BandsToggle;
+use super::bands_toggle::{bands_toggle, BandsToggleProps};
 use super::chart_panel::{ChartPanel, Layout};
 use super::compare::{compare, pin_name, CompareProps};
 use super::keep::{keep, use_keep_state, KeepProps};
@@ -334,6 +334,7 @@ pub fn App(_props: &AppProps) -> Html {
         Rc::new(state.pins.iter().map(|p| pin_name(&messages, p)).collect());
     let layout = use_layout();
     let bands = use_bands(scenario, state.bands);
+    let model_open = use_state(|| false);
     let full_query = state_query(&state, &PageConfig::default());
     use_address(state_query(&state, &config));
     use_effect_with(config, |config| {
@@ -497,7 +498,7 @@ pub fn App(_props: &AppProps) -> Html {
                             { button("reset", "app-reset", Action::Reset, true) }
                         </div>
                     </div>
-                    <BandsToggle on={state.bands} ready={bands.is_some()} on_action={on_action.clone()} />
+                    { bands_toggle(&BandsToggleProps { on: state.bands, ready: bands.is_some(), on_action: on_action.clone() }, &messages) }
                     { compare(&CompareProps { pins: state.pins.clone(), view: state.view, scenario, on_action: on_action.clone() }, &messages) }
                     { share(&ShareProps { query: full_query.clone(), state_query: full_query.clone() }, &messages, &share_state) }
                     { keep(
@@ -519,7 +520,7 @@ pub fn App(_props: &AppProps) -> Html {
                 { charts }
             </main>
             { super::evidence::evidence(&messages, scenario) }
-            <super::model_page::ModelPage baseline={baseline.clone()} />
+            { super::model_page::model_page(&messages, &baseline, &model_open) }
             <SourcesSection />
             <footer class="page-footer">
                 <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>

@@ -1,14 +1,13 @@
 //! The switch that shows the uncertainty bands, and a line saying what
 //! they are (or that they are being computed).
 
-use crate::i18n::use_messages;
+use crate::i18n::Messages;
 use crate::state::Action;
 use talentflow_model::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Properties of [`BandsToggle`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`bands_toggle`] shows.
 pub struct BandsToggleProps {
     /// Whether the bands are asked for.
     pub on: bool,
@@ -18,10 +17,9 @@ pub struct BandsToggleProps {
     pub on_action: Callback<Action>,
 }
 
-/// A checkbox and its explanation.
-#[function_component]
-pub fn BandsToggle(props: &BandsToggleProps) -> Html {
-    let messages = use_messages();
+/// A checkbox and its explanation (a plain function, not a component:
+/// each component type costs the bundle kilobytes).
+pub fn bands_toggle(props: &BandsToggleProps, messages: &Messages) -> Html {
     let onchange = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {

@@ -5,7 +5,7 @@
 
 use crate::citations::fact_anchor;
 use crate::format::percent_digits_in;
-use crate::i18n::use_messages;
+use crate::i18n::Messages;
 use talentflow_model::stocks::Stock;
 use talentflow_model::{simulate_traced, Run, Scenario, TARGETS};
 use yew::prelude::*;
@@ -154,7 +154,7 @@ fn arrow_path(a: usize, b: usize, both_ways: bool) -> String {
 
 /// The diagram, with one `<path class="flow">` per arrow, tagged with the
 /// boxes it joins (`data-from`, `data-to`) for the tests.
-fn diagram(messages: &crate::i18n::Messages, arrows: &[(usize, usize)]) -> Html {
+fn diagram(messages: &Messages, arrows: &[(usize, usize)]) -> Html {
     let boxes = NODES.iter().enumerate().map(|(i, n)| {
         let cx = n.x + n.w / 2.0;
         let label = messages.tr(n.key);
@@ -193,7 +193,7 @@ fn diagram(messages: &crate::i18n::Messages, arrows: &[(usize, usize)]) -> Html 
 
 /// The calibration table: each target's observed value beside the
 /// baseline's, whether it is inside the tolerance, and its sources.
-fn calibration(messages: &crate::i18n::Messages, baseline: &Run) -> Html {
+fn calibration(messages: &Messages, baseline: &Run) -> Html {
     let lang = messages.lang();
     let numbers = lang.numbers();
     let points = (TARGETS[0].tolerance * 100.0).round().to_string();
@@ -235,19 +235,11 @@ fn calibration(messages: &crate::i18n::Messages, baseline: &Run) -> Html {
     }
 }
 
-/// Properties of [`ModelPage`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct ModelPageProps {
-    /// The baseline's run (the calibrated scenario).
-    pub baseline: std::rc::Rc<Run>,
-}
-
 /// The model page, folded away until opened: its content (and its one
 /// traced run for the diagram) is only built once the reader opens it.
-#[function_component]
-pub fn ModelPage(props: &ModelPageProps) -> Html {
-    let messages = use_messages();
-    let open = use_state(|| false);
+/// `open` is kept by the page (a plain function, not a component: each
+/// component type costs the bundle kilobytes).
+pub fn model_page(messages: &Messages, baseline: &Run, open: &UseStateHandle<bool>) -> Html {
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
@@ -255,7 +247,8 @@ pub fn ModelPage(props: &ModelPageProps) -> Html {
             open.set(details.open());
         })
     };
-    let body = if *open {
+    let body = if **open {
+        let messages = messages.clone();
         let arrows = diagram_arrows();
         let eq = |key: &str| html! { <p class="equation"><code>{ messages.tr(key) }</code></p> };
         let limits = [
@@ -287,7 +280,7 @@ pub fn ModelPage(props: &ModelPageProps) -> Html {
                 <p>{ messages.tr("model-eq-method") }</p>
                 <h3>{ messages.tr("model-calibration-heading") }</h3>
                 <p>{ messages.tr("model-calibration-intro") }</p>
-                { calibration(&messages, &props.baseline) }
+                { calibration(&messages, baseline) }
                 <h3>{ messages.tr("model-limits-heading") }</h3>
                 <ul class="model-limits">
                     { for limits.iter().map(|k| html! { <li>{ messages.tr(k) }</li> }) }
