@@ -3,7 +3,8 @@
 # docs/benchmarks.md. Reports, never fails on a timing (shared machines are
 # noisy; compare ratios within one run). Builds what it needs.
 #   native: one model run (cargo bench), the bands, the wasm/native workload
-#   browser: wasm model run, input-to-redraw, memory, first chart at 4x CPU
+#   browser: wasm model run, input-to-redraw, memory, first chart at 4x CPU;
+#            with bands on: input-to-redraw and last move to bands drawn
 # Prints the machine, its load and the commit first, for docs/benchmarks.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -23,4 +24,5 @@ log "native ms per run (alternating workload): $(per_run); from the burn-in: $(p
 bash scripts/size.sh || true
 log "browser benchmarks (headless Chromium)"
 DIST_DIR="$ROOT/dist" RUNS_BIN="$ROOT/target/release/examples/runs" node tests/e2e/bench.mjs
+DIST_DIR="$ROOT/dist" node tests/e2e/bench-bands.mjs
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
