@@ -152,87 +152,159 @@ fn arrow_path(a: usize, b: usize, both_ways: bool) -> String {
     format!("M{x0:.0},{:.0} L{x1:.0},{:.0}", y0 + shift, y1 + shift)
 }
 
-/// The diagram, with one `<path class="flow">` per arrow, tagged with the
-/// boxes it joins (`data-from`, `data-to`) for the tests.
-fn diagram(messages: &Messages, arrows: &[(usize, usize)]) -> Html {
-    let boxes = NODES.iter().enumerate().map(|(i, n)| {
-        let cx = n.x + n.w / 2.0;
-        let label = messages.tr(n.key);
-        let detail = (i == 5).then(|| messages.tr("model-node-work-us-detail"));
-        let class = if i == 0 { "stock source" } else { "stock" };
-        html! {
-            <g class={class} data-node={i.to_string()}>
-                <rect x={n.x.to_string()} y={n.y.to_string()} width={n.w.to_string()} height={H.to_string()} rx="6" />
-                <text x={cx.to_string()} y={(n.y + if detail.is_some() { 18.0 } else { 27.0 }).to_string()} text-anchor="middle">{ label }</text>
-                { for detail.map(|d| html! {
-                    <text class="detail" x={cx.to_string()} y={(n.y + 35.0).to_string()} text-anchor="middle">{ d }</text>
-                }) }
-            </g>
+/// `text` with `&`, `<`, `>` and `"` escaped, for markup.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
         }
-    });
-    let paths = arrows.iter().map(|&(a, b)| {
-        let both = arrows.contains(&(b, a));
-        html! {
-            <path class="flow" d={arrow_path(a, b, both)} marker-end="url(#arrowhead)"
-                data-from={a.to_string()} data-to={b.to_string()} />
-        }
-    });
-    html! {
-        <svg id="model-diagram" class="model-diagram" viewBox="0 0 756 330" role="img"
-            aria-label={messages.tr("model-diagram-aria")}>
-            <defs>
-                <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                    <path d="M0,0 L10,5 L0,10 z" />
-                </marker>
-            </defs>
-            { for paths }
-            { for boxes }
-        </svg>
     }
+    out
 }
 
-/// The calibration table: each target's observed value beside the
-/// baseline's, whether it is inside the tolerance, and its sources.
-fn calibration(messages: &Messages, baseline: &Run) -> Html {
+/// The diagram's markup, with one `<path class="flow">` per arrow, tagged
+/// with the boxes it joins (`data-from`, `data-to`) for the tests.
+fn diagram(out: &mut String, messages: &Messages, arrows: &[(usize, usize)]) {
+    out.push_str(&format!(
+        "<svg id=\"model-diagram\" class=\"model-diagram\" viewBox=\"0 0 756 330\" role=\"img\" aria-label=\"{}\">\
+         <defs><marker id=\"arrowhead\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>",
+        esc(&messages.text("model-diagram-aria"))
+    ));
+    for &(a, b) in arrows {
+        let both = arrows.contains(&(b, a));
+        out.push_str(&format!(
+            "<path class=\"flow\" d=\"{}\" marker-end=\"url(#arrowhead)\" data-from=\"{a}\" data-to=\"{b}\"/>",
+            arrow_path(a, b, both)
+        ));
+    }
+    for (i, n) in NODES.iter().enumerate() {
+        let cx = n.x + n.w / 2.0;
+        let class = if i == 0 { "stock source" } else { "stock" };
+        let label_y = n.y + if i == 5 { 18.0 } else { 27.0 };
+        out.push_str(&format!(
+            "<g class=\"{class}\" data-node=\"{i}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{H}\" rx=\"6\"/>\
+             <text x=\"{cx}\" y=\"{label_y}\" text-anchor=\"middle\">{}</text>",
+            n.x,
+            n.y,
+            n.w,
+            esc(&messages.text(n.key))
+        ));
+        if i == 5 {
+            out.push_str(&format!(
+                "<text class=\"detail\" x=\"{cx}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                n.y + 35.0,
+                esc(&messages.text("model-node-work-us-detail"))
+            ));
+        }
+        out.push_str("</g>");
+    }
+    out.push_str("</svg>");
+}
+
+/// The calibration table's markup: each target's observed value beside
+/// the baseline's, whether it is inside the tolerance, and its sources.
+fn calibration(out: &mut String, messages: &Messages, baseline: &Run) {
     let lang = messages.lang();
     let numbers = lang.numbers();
     let points = (TARGETS[0].tolerance * 100.0).round().to_string();
-    let rows = TARGETS.iter().map(|t| {
+    out.push_str(&format!(
+        "<table id=\"model-calibration\" class=\"data-table\"><caption>{}</caption><thead><tr>",
+        esc(&messages.text("model-calibration-caption"))
+    ));
+    for key in ["model-col-target", "model-col-observed", "model-col-model"] {
+        out.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            esc(&messages.text(key))
+        ));
+    }
+    out.push_str(&format!(
+        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        esc(&messages.format("model-col-within", &[("points", &points)])),
+        esc(&messages.text("model-col-sources"))
+    ));
+    for t in TARGETS.iter() {
         let model = t.model_value(baseline);
         let within = model.is_some_and(|m| (m - t.observed).abs() <= t.tolerance + 1e-9);
-        let sources = t.sources.iter().enumerate().map(|(i, id)| {
-            html! {
-                <>
-                    { if i > 0 { ", " } else { "" } }
-                    <a href={format!("#{}", fact_anchor(id))}>{ *id }</a>
-                </>
-            }
-        });
-        html! {
-            <tr data-target={t.key}>
-                <th scope="row">{ messages.tr(&format!("model-target-{}", t.key)) }</th>
-                <td>{ percent_digits_in(lang, Some(t.observed)) }{ "%" }</td>
-                <td class="model-value">{ numbers.percent(model.unwrap_or(f64::NAN), 1) }{ "%" }</td>
-                <td>{ messages.tr(if within { "model-within-yes" } else { "model-within-no" }) }</td>
-                <td>{ for sources }</td>
-            </tr>
-        }
-    });
-    html! {
-        <table id="model-calibration" class="data-table">
-            <caption>{ messages.tr("model-calibration-caption") }</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{ messages.tr("model-col-target") }</th>
-                    <th scope="col">{ messages.tr("model-col-observed") }</th>
-                    <th scope="col">{ messages.tr("model-col-model") }</th>
-                    <th scope="col">{ messages.format("model-col-within", &[("points", &points)]) }</th>
-                    <th scope="col">{ messages.tr("model-col-sources") }</th>
-                </tr>
-            </thead>
-            <tbody>{ for rows }</tbody>
-        </table>
+        let sources: Vec<String> = t
+            .sources
+            .iter()
+            .map(|id| format!("<a href=\"#{}\">{id}</a>", fact_anchor(id)))
+            .collect();
+        out.push_str(&format!(
+            "<tr data-target=\"{}\"><th scope=\"row\">{}</th><td>{}%</td><td class=\"model-value\">{}%</td><td>{}</td><td>{}</td></tr>",
+            t.key,
+            esc(&messages.text(&format!("model-target-{}", t.key))),
+            percent_digits_in(lang, Some(t.observed)),
+            numbers.percent(model.unwrap_or(f64::NAN), 1),
+            esc(&messages.text(if within { "model-within-yes" } else { "model-within-no" })),
+            sources.join(", ")
+        ));
     }
+    out.push_str("</tbody></table>");
+}
+
+/// The open page's markup: built as text rather than with `html!`, which
+/// for this much static markup cost the bundle several kilobytes more.
+fn body_markup(messages: &Messages, baseline: &Run) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let para = |out: &mut String, key: &str| {
+        out.push_str(&format!("<p>{}</p>", esc(&messages.text(key))));
+    };
+    let heading = |out: &mut String, key: &str| {
+        out.push_str(&format!("<h3>{}</h3>", esc(&messages.text(key))));
+    };
+    let equation = |out: &mut String, key: &str| {
+        out.push_str(&format!(
+            "<p class=\"equation\"><code>{}</code></p>",
+            esc(&messages.text(key))
+        ));
+    };
+    para(&mut out, "model-intro");
+    heading(&mut out, "model-diagram-heading");
+    out.push_str("<figure class=\"model-figure\">");
+    diagram(&mut out, messages, &diagram_arrows());
+    out.push_str(&format!(
+        "<figcaption>{}</figcaption></figure>",
+        esc(&messages.text("model-diagram-caption"))
+    ));
+    heading(&mut out, "model-equations-heading");
+    for (intro, eqs) in [
+        ("model-eq-choice-intro", &["model-eq-choice"][..]),
+        (
+            "model-eq-pulls-intro",
+            &["model-eq-us-pull", "model-eq-china-pull"][..],
+        ),
+        ("model-eq-delay-intro", &["model-eq-delay"][..]),
+        ("model-eq-hazard-intro", &["model-eq-hazard"][..]),
+    ] {
+        para(&mut out, intro);
+        for eq in eqs {
+            equation(&mut out, eq);
+        }
+    }
+    para(&mut out, "model-eq-visa");
+    para(&mut out, "model-eq-method");
+    heading(&mut out, "model-calibration-heading");
+    para(&mut out, "model-calibration-intro");
+    calibration(&mut out, messages, baseline);
+    heading(&mut out, "model-limits-heading");
+    out.push_str("<ul class=\"model-limits\">");
+    for key in [
+        "model-limit-forecast",
+        "model-limit-population",
+        "model-limit-small",
+        "model-limit-missing",
+        "model-limit-definitions",
+    ] {
+        out.push_str(&format!("<li>{}</li>", esc(&messages.text(key))));
+    }
+    out.push_str("</ul>");
+    out
 }
 
 /// The model page, folded away until opened: its content (and its one
@@ -248,52 +320,14 @@ pub fn model_page(messages: &Messages, baseline: &Run, open: &UseStateHandle<boo
         })
     };
     let body = if **open {
-        let messages = messages.clone();
-        let arrows = diagram_arrows();
-        let eq = |key: &str| html! { <p class="equation"><code>{ messages.tr(key) }</code></p> };
-        let limits = [
-            "model-limit-forecast",
-            "model-limit-population",
-            "model-limit-small",
-            "model-limit-missing",
-            "model-limit-definitions",
-        ];
-        html! {
-            <>
-                <p>{ messages.tr("model-intro") }</p>
-                <h3>{ messages.tr("model-diagram-heading") }</h3>
-                <figure class="model-figure">
-                    { diagram(&messages, &arrows) }
-                    <figcaption>{ messages.tr("model-diagram-caption") }</figcaption>
-                </figure>
-                <h3>{ messages.tr("model-equations-heading") }</h3>
-                <p>{ messages.tr("model-eq-choice-intro") }</p>
-                { eq("model-eq-choice") }
-                <p>{ messages.tr("model-eq-pulls-intro") }</p>
-                { eq("model-eq-us-pull") }
-                { eq("model-eq-china-pull") }
-                <p>{ messages.tr("model-eq-delay-intro") }</p>
-                { eq("model-eq-delay") }
-                <p>{ messages.tr("model-eq-hazard-intro") }</p>
-                { eq("model-eq-hazard") }
-                <p>{ messages.tr("model-eq-visa") }</p>
-                <p>{ messages.tr("model-eq-method") }</p>
-                <h3>{ messages.tr("model-calibration-heading") }</h3>
-                <p>{ messages.tr("model-calibration-intro") }</p>
-                { calibration(&messages, baseline) }
-                <h3>{ messages.tr("model-limits-heading") }</h3>
-                <ul class="model-limits">
-                    { for limits.iter().map(|k| html! { <li>{ messages.tr(k) }</li> }) }
-                </ul>
-            </>
-        }
+        Html::from_html_unchecked(AttrValue::from(body_markup(messages, baseline)))
     } else {
         html! {}
     };
     html! {
         <details id="model-page" class="model-page" {ontoggle}>
             <summary><h2>{ messages.tr("model-heading") }</h2></summary>
-            { body }
+            <div class="model-body">{ body }</div>
         </details>
     }
 }
