@@ -18,6 +18,7 @@
 //! Fluent keeps the line breaks of a multi-line message; the files keep
 //! every message on one line.
 
+pub mod flat;
 pub mod number;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource};
