@@ -100,9 +100,103 @@ pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "builtin"))]
+use crate::Pack;
+use crate::{Lang, NumberFormat};
+use std::borrow::Cow;
+use std::fmt;
+
+/// The messages of one language as the browser holds them: the same API
+/// as the Fluent catalogue of native builds, for what the app uses.
+pub struct FlatCatalog {
+    lang: Lang,
+    messages: FlatMessages,
+}
+
+impl fmt::Debug for FlatCatalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalog")
+            .field("lang", &self.lang)
+            .field("messages", &self.messages.entries.len())
+            .finish()
+    }
+}
+
+impl FlatCatalog {
+    /// The catalogue of `lang` with every pack, from the compiled-in files.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "builtin"))]
+    pub fn load(lang: Lang) -> FlatCatalog {
+        let mut catalog = FlatCatalog::new(lang);
+        for pack in Pack::ALL {
+            catalog.add_source(lang.pack_source(pack));
+        }
+        catalog
+    }
+
+    /// A catalogue of `lang` without messages yet.
+    pub fn new(lang: Lang) -> FlatCatalog {
+        FlatCatalog {
+            lang,
+            messages: FlatMessages::default(),
+        }
+    }
+
+    /// Adds the messages of one more file; a message already present keeps
+    /// its first text.
+    pub fn add_source(&mut self, source: &str) {
+        self.messages.add(source);
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// How this catalogue's language writes numbers.
+    pub fn numbers(&self) -> NumberFormat {
+        self.lang.numbers()
+    }
+
+    /// Whether `key` has a message.
+    pub fn has(&self, key: &str) -> bool {
+        self.messages.get(key).is_some()
+    }
+
+    /// The message for `key`, or the key in brackets when missing.
+    pub fn text(&self, key: &str) -> Cow<'_, str> {
+        match self.messages.get(key) {
+            Some(text) if !text.contains('{') => Cow::Borrowed(text),
+            Some(text) => Cow::Owned(fill(text, &[])),
+            None => Cow::Owned(format!("[{key}]")),
+        }
+    }
+
+    /// The message for `key` with its placeables filled in.
+    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
+        match self.messages.get(key) {
+            Some(text) => fill(text, args),
+            None => format!("[{key}]"),
+        }
+    }
+
+    /// Every message key, sorted.
+    pub fn keys(&self) -> Vec<&str> {
+        self.messages.keys().collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_message_shows_its_key_and_a_plain_one_is_borrowed() {
+        let mut c = FlatCatalog::new(Lang::En);
+        c.add_source("plain = Hello\nwith = Hi { $name }");
+        assert_eq!(c.text("nope"), "[nope]");
+        assert!(matches!(c.text("plain"), Cow::Borrowed("Hello")));
+        assert_eq!(c.format("with", &[("name", "you")]), "Hi you");
+        assert_eq!(c.keys(), ["plain", "with"]);
+    }
 
     #[test]
     fn reads_keys_and_trims_text() {
