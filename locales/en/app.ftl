@@ -248,6 +248,7 @@ evidence-list-2 = { $a } and { $b }
 evidence-list-3 = { $a }, { $b } and { $c }
 ## The model page's heading (its text is in model.ftl)
 model-heading = How the model works
+model-loading = Loading the model's description…
 ## Uncertainty bands on the charts (bands-*)
 bands-show = Show uncertainty: 50% and 90% ranges
 bands-computing = Computing the ranges…

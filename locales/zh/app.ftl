@@ -249,6 +249,7 @@ evidence-list-2 = { $a }和{ $b }
 evidence-list-3 = { $a }、{ $b }和{ $c }
 ## 模型说明页的标题（正文在 model.ftl）
 model-heading = 模型如何运作
+model-loading = 正在加载模型说明……
 ## 图表上的不确定性区间（bands-*）
 bands-show = 显示不确定性：50% 与 90% 区间
 bands-computing = 正在计算区间……

@@ -466,7 +466,7 @@ pub fn App(_props: &AppProps) -> Html {
     }
 
     html! {
-        <ContextProvider<Messages> context={messages.clone()}><ContextProvider<PackLoader> context={loader}>
+        <ContextProvider<Messages> context={messages.clone()}><ContextProvider<PackLoader> context={loader.clone()}>
             <header class="page-header">
                 { lang_switch }
                 <h1>{ messages.tr("app-title") }</h1>
@@ -520,7 +520,7 @@ pub fn App(_props: &AppProps) -> Html {
                 { charts }
             </main>
             { super::evidence::evidence(&messages, scenario) }
-            { super::model_page::model_page(&messages, &baseline, &model_open) }
+            { super::model_page::model_page(&messages, &loader, &baseline, &model_open) }
             <SourcesSection />
             <footer class="page-footer">
                 <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>

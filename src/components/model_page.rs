@@ -5,7 +5,8 @@
 
 use crate::citations::fact_anchor;
 use crate::format::percent_digits_in;
-use crate::i18n::Messages;
+use crate::i18n::{Messages, PackLoader};
+use talentflow_messages::Pack;
 use talentflow_model::stocks::Stock;
 use talentflow_model::{simulate_traced, Run, Scenario, TARGETS};
 use yew::prelude::*;
@@ -311,18 +312,30 @@ fn body_markup(messages: &Messages, baseline: &Run) -> String {
 /// traced run for the diagram) is only built once the reader opens it.
 /// `open` is kept by the page (a plain function, not a component: each
 /// component type costs the bundle kilobytes).
-pub fn model_page(messages: &Messages, baseline: &Run, open: &UseStateHandle<bool>) -> Html {
+///
+/// Its text is the `model` pack, fetched when the page is first opened;
+/// until it arrives a line says so.
+pub fn model_page(
+    messages: &Messages,
+    loader: &PackLoader,
+    baseline: &Run,
+    open: &UseStateHandle<bool>,
+) -> Html {
     let ontoggle = {
         let open = open.clone();
+        let request = loader.request.clone();
         Callback::from(move |e: Event| {
             let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            if details.open() {
+                request.emit(Pack::Model);
+            }
             open.set(details.open());
         })
     };
-    let body = if **open {
-        Html::from_html_unchecked(AttrValue::from(body_markup(messages, baseline)))
-    } else {
-        html! {}
+    let body = match (**open, loader.loaded.contains(&Pack::Model)) {
+        (true, true) => Html::from_html_unchecked(AttrValue::from(body_markup(messages, baseline))),
+        (true, false) => html! { <p class="model-loading">{ messages.tr("model-loading") }</p> },
+        (false, _) => html! {},
     };
     html! {
         <details id="model-page" class="model-page" {ontoggle}>

@@ -28,6 +28,7 @@ test('the model page shows the flows, equations, calibration beside the CLI\'s b
     const { page } = app;
     await waitForCharts(page);
     assert.equal(await page.locator('#model-diagram').count(), 0, 'folded until opened');
+    assert.ok(!app.requests.some((u) => u.includes('/model.ftl')), 'its text is not downloaded before it is opened');
     await page.locator('#model-page > summary').click();
     await page.locator('#model-diagram').waitFor();
     const arrows = await page.locator('#model-diagram .flow').evaluateAll((ps) => ps.map((p) => `${p.dataset.from}>${p.dataset.to}`));
@@ -35,6 +36,7 @@ test('the model page shows the flows, equations, calibration beside the CLI\'s b
     assert.ok(!arrows.some((a) => a.startsWith('8>')), 'nobody comes back from having left the top tier');
     assert.equal(new Set(arrows).size, arrows.length, 'each arrow once');
     assert.match(await page.locator('#model-diagram').getAttribute('aria-label'), /Stock-and-flow diagram/);
+    assert.ok(app.requests.some((u) => u.endsWith('/locales/en/model.ftl')), 'its text came with opening it');
     assert.match(await page.locator('#model-page').textContent(), /exp\(U_option\)/);
 
     // Calibration: every target within its band, with the CLI's numbers.
@@ -53,6 +55,26 @@ test('the model page shows the flows, equations, calibration beside the CLI\'s b
     const hrefs = await page.locator('#model-calibration a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const h of hrefs) assert.equal(await page.locator(h).count(), 1, `${h} is in the Sources section`);
     assert.equal(await page.locator('.model-limits li').count(), 5);
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.context.close();
+  }
+});
+
+test('in Chinese the model page is in Chinese, with the same numbers', { timeout: 90_000 }, async () => {
+  const app = await openApp(browser, server);
+  try {
+    const { page } = app;
+    await page.goto(`${server.url}?lang=zh`);
+    await waitForCharts(page);
+    await page.locator('#model-page > summary').click();
+    await page.locator('#model-diagram').waitFor();
+    assert.match(await page.locator('#model-page > summary').textContent(), /模型如何运作/);
+    assert.match(await page.locator('#model-diagram').getAttribute('aria-label'), /存量/);
+    const rows = await page.locator('#model-calibration tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    assert.equal(rows.length, 7);
+    for (const r of rows) assert.equal(r[3], '是');
+    assert.ok(app.requests.some((u) => u.endsWith('/locales/zh/model.ftl')));
     assert.deepEqual(app.problems, []);
   } finally {
     await app.context.close();
