@@ -302,3 +302,8 @@ chart-table = Data table
 a11y-label = Display
 a11y-contrast = High contrast
 a11y-large-text = Large text
+
+## Challenge cards: their names, listed on the first page
+challenge-hold_the_line-name = Hold the line
+challenge-refill_the_pipeline-name = Refill the pipeline
+challenge-compute_parity-name = Parity in compute

@@ -303,3 +303,8 @@ chart-table = 数据表
 a11y-label = 显示设置
 a11y-contrast = 高对比度
 a11y-large-text = 大字号
+
+## 挑战卡：名称，列在首页上
+challenge-hold_the_line-name = 守住阵地
+challenge-refill_the_pipeline-name = 重新注满管道
+challenge-compute_parity-name = 算力持平

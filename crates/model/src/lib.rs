@@ -16,6 +16,7 @@
 //! ```
 
 pub mod attribution;
+pub mod challenges;
 pub mod engine;
 pub mod history;
 pub mod observations;
@@ -28,6 +29,7 @@ pub mod scenario_file;
 pub mod sensitivity;
 pub mod sources;
 pub mod stocks;
+pub mod story;
 pub mod uncertainty;
 
 pub use attribution::{attribute, attribute_many, Attribution};

@@ -23,7 +23,18 @@ pub const VERSION_KEY: &str = "v";
 /// Keys the app uses for view state. The model does not interpret them;
 /// they are passed through without a notice.
 pub const VIEW_KEYS: &[&str] = &[
-    "preset", "pin", "view", "layout", "lock", "only", "lang", "bands", "contrast", "text",
+    "preset",
+    "pin",
+    "view",
+    "layout",
+    "lock",
+    "only",
+    "lang",
+    "bands",
+    "contrast",
+    "text",
+    "story",
+    "challenge",
 ];
 
 /// Something decoding had to change or ignore, for the reader to see.
