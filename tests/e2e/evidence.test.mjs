@@ -3,10 +3,6 @@
 // not typed here), moving a slider brings a "why did it change" sentence that
 // names it (and resetting hides it), and the sensitivity (tornado) chart is
 // drawn and named for assistive technology.
-//
-// The last two are skipped while their components are off the page: with
-// them the bundle is over its size budget (src/components/evidence.rs).
-const OFF_PAGE = 'not on the page yet: over the size budget (src/components/evidence.rs)';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAIN_SLIDERS, dragSlider, launchBrowser, mainSlider, openApp, readRepoFile, startServer, waitForCharts } from './support/app.mjs';
@@ -56,7 +52,7 @@ test('the evidence ledger lists every parameter of the table, with its kind, ran
   }
 });
 
-test('moving the visa slider brings a sentence naming visa restrictions; reset hides it', { timeout: 60_000, skip: OFF_PAGE }, async () => {
+test('moving the visa slider brings a sentence naming visa restrictions; reset hides it', { timeout: 60_000 }, async () => {
   const { context, page, problems } = await openApp(browser, server);
   try {
     await waitForCharts(page);
@@ -76,7 +72,7 @@ test('moving the visa slider brings a sentence naming visa restrictions; reset h
   }
 });
 
-test('the sensitivity chart is drawn, named and summarised, and follows the scenario', { timeout: 60_000, skip: OFF_PAGE }, async () => {
+test('the sensitivity chart is drawn, named and summarised, and follows the scenario', { timeout: 60_000 }, async () => {
   const { context, page, problems } = await openApp(browser, server);
   try {
     await waitForCharts(page);
