@@ -97,8 +97,23 @@ pub fn draw_on_canvas(
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "no 2D drawing context for the chart canvas".to_string())?;
     let root = backend.into_drawing_area();
-    draw_chart_compared(&root, desc, text, run, baseline, compare, pixel_ratio)
-        .map_err(|e| e.to_string())?;
+    // The large-text mode (a class on `<html>`) draws text and lines 25%
+    // larger: the canvas grows with it, so this redraw follows a toggle.
+    let large = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.class_name().contains("large-text"));
+    let scale = if large { 1.25 } else { 1.0 };
+    draw_chart_compared(
+        &root,
+        desc,
+        text,
+        run,
+        baseline,
+        compare,
+        pixel_ratio * scale,
+    )
+    .map_err(|e| e.to_string())?;
     Ok(true)
 }
 

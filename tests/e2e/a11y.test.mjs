@@ -271,6 +271,30 @@ for (const lang of ['en', 'zh-CN']) {
   });
 }
 
+/** Records the font of every text drawn on a canvas, in `window.__fonts`. */
+function recordFonts() {
+  window.__fonts = [];
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (...args) {
+    window.__fonts.push(parseFloat((this.font.match(/([\d.]+)px/) || [])[1]));
+    return fillText.apply(this, args);
+  };
+}
+
+test('in large text, the charts\' own text is drawn larger too', { timeout: 60_000 }, async () => {
+  const largest = {};
+  for (const query of ['?lang=en', '?lang=en&text=large']) {
+    const app = await openApp(browser, { url: `${server.url}${query}` }, { viewport: { width: 1920, height: 1080 } }, recordFonts);
+    try {
+      await waitForCharts(app.page);
+      largest[query] = await app.page.evaluate(() => Math.max(...window.__fonts.filter(Number.isFinite)));
+    } finally {
+      await app.context.close();
+    }
+  }
+  assert.ok(largest['?lang=en&text=large'] >= 1.2 * largest['?lang=en'], `chart text ${largest['?lang=en&text=large']}px against ${largest['?lang=en']}px`);
+});
+
 test('on a 1920x1080 projector in large text, the text is large and the charts fit the screen', { timeout: 60_000 }, async () => {
   const { context, page } = await open('?lang=en&text=large&contrast=high', { viewport: { width: 1920, height: 1080 } });
   try {
