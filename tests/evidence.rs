@@ -280,6 +280,10 @@ async fn the_tornado_ranks_every_lever_and_assumption_draws_and_summarises() {
     let ink = inked_share(&canvas);
     assert!(ink > 0.02, "the tornado has ink: {ink}");
     let summary = texts(&root, "#chart-tornado-summary")[0].clone();
-    assert!(summary.starts_with("With your settings, "), "{summary}");
+    assert!(
+        summary
+            .starts_with("Share of the 2019 cohort still in the US in 2035 with your settings: "),
+        "{summary}"
+    );
     assert!(summary.contains("% to "), "{summary}");
 }

@@ -265,15 +265,17 @@ why-share = { $value }%
 why-people = { $value } a year
 why-points = { $value } percentage points
 ## The sensitivity (tornado) chart (tornado-*)
-tornado-heading = Sensitivity: what moves the 2019 cohort's share in the US in 2035
+tornado-heading = Sensitivity: what moves an outcome most
 tornado-intro = Each bar shows how far the outcome moves as one setting goes from its lowest to its highest value (a slider's two ends, or an assumption's plausible range), everything else as you set it. The black line is your scenario.
-tornado-aria = Sensitivity chart: how far the share of the 2019 cohort still in the US in 2035 moves as each setting and assumption goes from its low to its high value, largest first.
-tornado-axis = Share of the 2019 cohort in the US in 2035
+tornado-aria = Sensitivity chart. { $outcome } in { $year }: how far it moves as each setting and assumption goes from its low to its high value, largest first.
+tornado-outcome-label = Outcome
+tornado-year-label = Year
+tornado-axis = { $outcome }, { $year }
 tornado-low = Setting at its low value
 tornado-high = Setting at its high value
 tornado-central = Your scenario
-tornado-part = { $setting } ({ $low }% to { $high }%)
-tornado-summary = With your settings, { $central }% of the 2019 cohort is still in the US in { $year }. It moves most with { $settings }.
+tornado-part = { $setting } ({ $low } to { $high })
+tornado-summary = { $outcome } in { $year } with your settings: { $central }. It moves most with { $settings }.
 tornado-pending = Working out how much each setting matters…
 ## The evidence ledger (ledger-*)
 ledger-summary = Evidence ledger: every parameter, its value and where it comes from

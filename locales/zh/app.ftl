@@ -266,15 +266,17 @@ why-share = { $value }%
 why-people = 每年{ $value }人
 why-points = { $value }个百分点
 ## 敏感性（龙卷风）图（tornado-*）
-tornado-heading = 敏感性：哪些因素影响2035年2019年队列留在美国的比例
+tornado-heading = 敏感性：哪些因素对结果影响最大
 tornado-intro = 每根条形表示当某一设置从最低值变到最高值（滑块的两端，或某一假设的合理范围）、其余设置保持你的选择时，结果变动的幅度。黑线表示你的情景。
-tornado-aria = 敏感性图：当每项设置和假设从低值变到高值时，2035年2019年队列仍在美国的比例变动多少，按幅度从大到小排列。
-tornado-axis = 2035年2019年队列在美国的比例
+tornado-aria = 敏感性图。{ $year }年{ $outcome }：当每项设置和假设从低值变到高值时，它变动多少，按幅度从大到小排列。
+tornado-outcome-label = 结果
+tornado-year-label = 年份
+tornado-axis = { $year }年{ $outcome }
 tornado-low = 设置取低值
 tornado-high = 设置取高值
 tornado-central = 你的情景
-tornado-part = { $setting }（{ $low }%至{ $high }%）
-tornado-summary = 按你的设置，{ $year }年2019年队列中有{ $central }%仍在美国。影响最大的是{ $settings }。
+tornado-part = { $setting }（{ $low }至{ $high }）
+tornado-summary = 按你的设置，{ $year }年{ $outcome }为{ $central }。影响最大的是{ $settings }。
 tornado-pending = 正在计算每项设置的影响……
 ## 证据清单（ledger-*）
 ledger-summary = 证据清单：每个参数的取值及其依据

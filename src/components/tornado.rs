@@ -1,5 +1,6 @@
-//! The tornado chart: for the share of the 2019 cohort still in the US in
-//! [`SUMMARY_YEAR`], how far it moves as each lever goes from one end of
+//! The tornado chart: for an outcome and a year the reader chooses (by
+//! default the share of the 2019 cohort still in the US in
+//! [`SUMMARY_YEAR`]), how far it moves as each lever goes from one end of
 //! its slider to the other and each assumption across its plausible range,
 //! everything else at the reader's settings; ranked, largest first.
 //!
@@ -8,7 +9,7 @@
 //! scenario. It is drawn with plotters on a canvas (`role="img"`), with a
 //! text summary for readers who cannot see it.
 
-use super::why_changed::{join_list, use_settled, SETTLE_MS};
+use super::why_changed::{join_list, level_text, use_settled, HEADLINES, SETTLE_MS};
 use crate::chart::{nice_ceiling, FONT_FAMILY, INK};
 use crate::charts::SUMMARY_YEAR;
 use crate::i18n::use_messages;
@@ -17,14 +18,18 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use talentflow_messages::Catalog;
-use talentflow_model::{sensitivity, Scenario, Sensitivity, SeriesId};
+use talentflow_model::{sensitivity, Measure, Scenario, Sensitivity, SeriesId};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, ResizeObserver};
 use yew::prelude::*;
 
-/// The outcome the tornado ranks settings by.
+/// The outcome the tornado ranks settings by, until the reader picks
+/// another of the headline outcomes ([`HEADLINES`]).
 pub const TORNADO_OUTCOME: SeriesId = SeriesId::Cohort2019InUs;
+
+/// The years the reader can pick.
+pub const TORNADO_YEARS: [i32; 4] = [2030, 2035, 2040, 2050];
 
 /// Okabe-Ito sky blue: the outcome with a setting at its low value.
 pub const LOW: RGBColor = RGBColor(86, 180, 233);
@@ -49,6 +54,9 @@ pub fn draw_tornado<DB: DrawingBackend>(
     axis_title: &str,
     px: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    // Shares are drawn in percent, people as they are.
+    let share = s.outcome.spec().measure == Measure::Share;
+    let (scale, suffix) = if share { (100.0, "%") } else { (1.0, "") };
     let size = |css: f64| -> i32 { (css * px).round().max(1.0) as i32 };
     let font = |css: f64| (FONT_FAMILY, css * px).into_font();
     root.fill(&WHITE)?;
@@ -71,7 +79,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
         .flat_map(|r| [r.outcome_at_low, r.outcome_at_high])
         .chain(std::iter::once(s.central))
         .filter(|v| v.is_finite())
-        .map(|v| v * 100.0);
+        .map(|v| v * scale);
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
         (a.min(v), b.max(v))
     });
@@ -83,7 +91,8 @@ pub fn draw_tornado<DB: DrawingBackend>(
     };
     let step = nice_ceiling((hi - lo) / 4.0);
     let lo = ((lo / step).floor() * step).max(0.0);
-    let hi = ((hi / step).ceil() * step).min(100.0).max(lo + step);
+    let top_end = if share { 100.0 } else { f64::INFINITY };
+    let hi = ((hi / step).ceil() * step).min(top_end).max(lo + step);
     let x = |percent: f64| -> i32 {
         left + ((percent - lo) / (hi - lo) * f64::from(right - left)).round() as i32
     };
@@ -102,7 +111,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
             axis,
         ))?;
         root.draw(&Text::new(
-            format!("{t:.0}%"),
+            format!("{t:.0}{suffix}"),
             (tx, bottom + size(5.0)),
             tick_font.clone(),
         ))?;
@@ -120,7 +129,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
             .pos(Pos::new(HPos::Center, VPos::Bottom)),
     ))?;
 
-    let centre = x(s.central * 100.0);
+    let centre = x(s.central * scale);
     let label_font = font(12.0)
         .color(&INK)
         .pos(Pos::new(HPos::Right, VPos::Center));
@@ -131,7 +140,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
             if !value.is_finite() {
                 continue;
             }
-            let end = x(value * 100.0);
+            let end = x(value * scale);
             if end != centre {
                 root.draw(&Rectangle::new(
                     [(centre.min(end), cy - half), (centre.max(end), cy + half)],
@@ -166,7 +175,7 @@ pub fn row_labels(catalog: &Catalog, s: &Sensitivity) -> Vec<String> {
 /// most, each with the outcome at its two ends.
 pub fn tornado_summary(catalog: &Catalog, s: &Sensitivity) -> String {
     let numbers = catalog.numbers();
-    let pct = |v: f64| numbers.fixed(v * 100.0, 0);
+    let pct = |v: f64| level_text(catalog, s.outcome, v);
     let parts: Vec<String> = s
         .rows
         .iter()
@@ -185,11 +194,21 @@ pub fn tornado_summary(catalog: &Catalog, s: &Sensitivity) -> String {
     catalog.format(
         "tornado-summary",
         &[
+            ("outcome", &outcome_name(catalog, s.outcome)),
             ("year", &numbers.year(s.year)),
             ("central", &pct(s.central)),
             ("settings", &join_list(catalog, &parts)),
         ],
     )
+}
+
+/// The name of a headline outcome (`why-outcome-<stem>`).
+pub fn outcome_name(catalog: &Catalog, outcome: SeriesId) -> String {
+    let stem = HEADLINES
+        .iter()
+        .find(|(s, _)| *s == outcome)
+        .map_or("cohort-us", |(_, stem)| stem);
+    catalog.text(&format!("why-outcome-{stem}")).into_owned()
 }
 
 /// Size the canvas's backing store to its CSS size times the pixel ratio
@@ -240,8 +259,10 @@ pub fn Tornado(props: &TornadoProps) -> Html {
     let messages = use_messages();
     let canvas_ref = use_node_ref();
     let settled = use_settled(props.scenario, props.settle_ms);
-    let ranking = use_memo(settled, |settled| {
-        settled.and_then(|s| match sensitivity(&s, TORNADO_OUTCOME, SUMMARY_YEAR) {
+    let choice = use_state(|| (TORNADO_OUTCOME, SUMMARY_YEAR));
+    let (outcome, year) = *choice;
+    let ranking = use_memo((settled, outcome, year), |&(settled, outcome, year)| {
+        settled.and_then(|s| match sensitivity(&s, outcome, year) {
             Ok(r) => Some(r),
             Err(_) => {
                 web_sys::console::error_1(&"the sensitivity cannot be worked out".into());
@@ -253,7 +274,13 @@ pub fn Tornado(props: &TornadoProps) -> Html {
         // Drawn when the ranking arrives and whenever the canvas changes
         // size (the observer also reports the first size).
         let canvas_ref = canvas_ref.clone();
-        let axis_title = messages.tr("tornado-axis");
+        let axis_title = messages.format(
+            "tornado-axis",
+            &[
+                ("outcome", &outcome_name(&messages, outcome)),
+                ("year", &messages.numbers().year(year)),
+            ],
+        );
         let messages = messages.clone();
         use_effect_with(ranking.clone(), move |ranking| {
             let ranking = ranking.clone();
@@ -290,15 +317,54 @@ pub fn Tornado(props: &TornadoProps) -> Html {
         Some(r) => tornado_summary(&messages, r),
         None => messages.tr("tornado-pending"),
     };
+    let on_outcome = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some((s, _)) = HEADLINES.iter().find(|(_, stem)| *stem == select.value()) {
+                choice.set((*s, choice.1));
+            }
+        })
+    };
+    let on_year = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(y) = select.value().parse::<i32>() {
+                choice.set((choice.0, y));
+            }
+        })
+    };
+    let named = [
+        ("outcome", outcome_name(&messages, outcome)),
+        ("year", messages.numbers().year(year)),
+    ];
+    let named: Vec<(&str, &str)> = named.iter().map(|(k, v)| (*k, v.as_str())).collect();
     html! {
         <figure class="chart tornado" aria-labelledby="chart-tornado-title">
             <h3 id="chart-tornado-title">{ messages.tr("tornado-heading") }</h3>
             <p class="intro">{ messages.tr("tornado-intro") }</p>
+            <div class="tornado-pick">
+                <label>{ messages.tr("tornado-outcome-label") }
+                    <select id="tornado-outcome" onchange={on_outcome}>
+                        { for HEADLINES.iter().map(|(s, stem)| html! {
+                            <option value={*stem} selected={*s == outcome}>{ messages.tr(&format!("why-outcome-{stem}")) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ messages.tr("tornado-year-label") }
+                    <select id="tornado-year" onchange={on_year}>
+                        { for TORNADO_YEARS.iter().map(|y| html! {
+                            <option value={y.to_string()} selected={*y == year}>{ messages.numbers().year(*y) }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
             <canvas
                 id="chart-tornado"
                 ref={canvas_ref}
                 role="img"
-                aria-label={messages.tr("tornado-aria")}
+                aria-label={messages.format("tornado-aria", &named)}
                 aria-describedby="chart-tornado-summary"
                 data-rows={rows.to_string()}
             />

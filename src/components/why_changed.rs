@@ -120,7 +120,7 @@ pub fn signed_digits(digits: String, value: f64) -> String {
 }
 
 /// An outcome's level as shown (`62%`, `1,234 a year`).
-fn level_text(catalog: &Catalog, series: SeriesId, v: f64) -> String {
+pub fn level_text(catalog: &Catalog, series: SeriesId, v: f64) -> String {
     let numbers = catalog.numbers();
     match series.spec().measure {
         Measure::Share => catalog.format("why-share", &[("value", &numbers.fixed(v * 100.0, 0))]),

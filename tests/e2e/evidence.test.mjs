@@ -96,9 +96,17 @@ test('the sensitivity chart is drawn, named and summarised, and follows the scen
     assert.ok(ink > 0.02, `the tornado has ink (${ink})`);
     const summary = page.locator('#chart-tornado-summary');
     const before = await summary.textContent();
-    assert.match(before, /^With your settings, \d+% of the 2019 cohort is still in the US in 2035\. It moves most with .+% to \d+%/);
+    assert.match(before, /^Share of the 2019 cohort still in the US in 2035 with your settings: \d+%\. It moves most with .+% to \d+%/);
     await dragSlider(page, mainSlider(page, MAIN_SLIDERS[0]), 0.9);
     await page.waitForFunction((b) => document.getElementById('chart-tornado-summary')?.textContent !== b, before, { timeout: 10_000 });
+
+    // Another outcome and year: the ranking, the name and the units follow.
+    await page.locator('#tornado-outcome').selectOption({ label: 'New Chinese students starting US graduate school' });
+    await page.locator('#tornado-year').selectOption('2050');
+    await page.waitForFunction(() => /^New Chinese students starting US graduate school in 2050 with your settings: [\d,]+ a year\. It moves most with .+ a year to [\d,]+ a year/
+      .test(document.getElementById('chart-tornado-summary')?.textContent ?? ''), null, { timeout: 10_000 });
+    assert.match(await canvas.getAttribute('aria-label'), /^Sensitivity chart\. New Chinese students starting US graduate school in 2050:/);
+    assert.ok(await inkOf() > 0.02, 'redrawn with ink');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
