@@ -17,6 +17,7 @@
 
 pub mod attribution;
 pub mod challenges;
+pub mod decimal;
 pub mod engine;
 pub mod history;
 pub mod observations;

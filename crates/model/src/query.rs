@@ -162,8 +162,8 @@ pub fn decode_onto(start: Scenario, query: &str) -> Decoded {
 /// Set one parameter from its query text; a notice when it had to change.
 fn set_from_query(scenario: &mut Scenario, id: ParamId, text: &str) -> Option<Notice> {
     let spec = id.spec();
-    match text.trim().parse::<f64>() {
-        Ok(value) if value.is_finite() => {
+    match crate::decimal::parse(text.trim()) {
+        Some(value) if value.is_finite() => {
             let wanted = round_for_query(spec, value);
             let clamped = scenario.set_clamped(id, wanted);
             (clamped != wanted).then_some(Notice::Clamped { id, value, clamped })
@@ -265,9 +265,7 @@ fn round_for_query(spec: &ParamSpec, value: f64) -> f64 {
         Scale::Log => value,
     };
     let decimals = decimals_for(spec, stepped);
-    format!("{stepped:.decimals$}")
-        .parse()
-        .unwrap_or(spec.default)
+    crate::decimal::parse(&format!("{stepped:.decimals$}")).unwrap_or(spec.default)
 }
 
 fn decimals_for(spec: &ParamSpec, value: f64) -> usize {

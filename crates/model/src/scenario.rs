@@ -117,12 +117,13 @@ impl Scenario {
             key: key.to_string(),
         })?;
         let spec: &ParamSpec = id.spec();
-        let value: f64 = text.trim().parse().map_err(|_| ParamError::NotANumber {
-            key: spec.key,
-            text: text.to_string(),
-            min: spec.min,
-            max: spec.max,
-        })?;
+        let value: f64 =
+            crate::decimal::parse(text.trim()).ok_or_else(|| ParamError::NotANumber {
+                key: spec.key,
+                text: text.to_string(),
+                min: spec.min,
+                max: spec.max,
+            })?;
         if !value.is_finite() {
             return Err(ParamError::NotANumber {
                 key: spec.key,

@@ -128,7 +128,7 @@ pub fn write(name: &str, scenario: &Scenario, preset: Option<usize>) -> String {
         push_string(&mut out, key);
         out.push_str(": ");
         // Rust prints a finite `f64` as a plain decimal, which is JSON.
-        let number: f64 = value.parse().unwrap_or(f64::NAN);
+        let number: f64 = crate::decimal::parse(value).unwrap_or(f64::NAN);
         if number.is_finite() {
             out.push_str(&number.to_string());
         } else {
@@ -390,7 +390,7 @@ impl Parser<'_> {
             self.digits();
         }
         let text = std::str::from_utf8(&self.bytes[start..self.at]).ok()?;
-        text.parse::<f64>().ok()
+        crate::decimal::parse(text)
     }
 
     fn digits(&mut self) {
