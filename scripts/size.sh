@@ -13,6 +13,8 @@
 # So the total counts the largest language's app pack (the worst case over
 # languages); the service worker fetches the rest in the background once
 # the page runs, for offline use, which is not part of the first view.
+# The teachers' pages (dist/teach*), opened by link, are listed apart,
+# outside the total: the service worker fetches them in the background too.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -34,7 +36,7 @@ for kind in wasm js css html ftl other; do
   case $kind in
     html) mapfile -t files < <(printf '%s\n' "$DIST/index.html") ;;
     # Everything else the bundle ships (icons, snippets), so the total is all of dist/.
-    other) mapfile -t files < <(find "$DIST" -type f ! -name '*.wasm' ! -name '*.js' ! -name '*.css' ! -path "$DIST/index.html" ! -path '*/.stage/*' ! -path "$DIST/locales/*" | sort) ;;
+    other) mapfile -t files < <(find "$DIST" -type f ! -name '*.wasm' ! -name '*.js' ! -name '*.css' ! -path "$DIST/index.html" ! -path '*/.stage/*' ! -path "$DIST/locales/*" ! -name 'teach*' | sort) ;;
     # The largest language's app pack (see above).
     ftl)
       best=0
@@ -45,7 +47,7 @@ for kind in wasm js css html ftl other; do
       done
       [ ${#files[@]} -gt 0 ] || { log "no $DIST/locales/<lang>/app.ftl"; exit 1; }
       ;;
-    *) mapfile -t files < <(find "$DIST" -type f -name "*.$kind" ! -path '*/.stage/*' ! -path "$DIST/embed.js" | sort) ;;
+    *) mapfile -t files < <(find "$DIST" -type f -name "*.$kind" ! -path '*/.stage/*' ! -path "$DIST/embed.js" ! -name 'teach*' | sort) ;;
   esac
   raw=0
   gz=0
@@ -63,6 +65,16 @@ for kind in wasm js css html ftl other; do
   printf '%-6s %12d %12d   %s\n' "$kind" "$raw" "$gz" "${names:-"(none)"}"
 done
 printf '%-6s %12d %12d\n' total "$total_raw" "$total_gz"
+mapfile -t pages < <(find "$DIST" -maxdepth 1 -type f -name 'teach*' | sort)
+if [ ${#pages[@]} -gt 0 ]; then
+  raw=0
+  gz=0
+  for f in "${pages[@]}"; do
+    raw=$((raw + $(wc -c <"$f")))
+    gz=$((gz + $(gz_bytes "$f")))
+  done
+  printf '%-6s %12d %12d   %s(opened by link; not in the total)\n' pages "$raw" "$gz" "$(printf '%s ' "${pages[@]##*/}")"
+fi
 
 budget=$((BUDGET_KB * 1024))
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }

@@ -5,7 +5,9 @@
 //! them from the scenarios.
 
 use std::rc::Rc;
+use talentflow_model::challenges::CHALLENGES;
 use talentflow_model::query::quantize;
+use talentflow_model::story::STORY;
 use talentflow_model::{ParamId, Scenario, PRESETS};
 use yew::Reducible;
 
@@ -91,6 +93,10 @@ pub struct AppState {
     /// The parameter the last change moved: further moves of the same
     /// slider (a drag) join that one undo step.
     pub last_moved: Option<ParamId>,
+    /// The step of the guided story being shown (index into `STORY`).
+    pub story: Option<usize>,
+    /// The challenge card being worked on (index into `CHALLENGES`).
+    pub challenge: Option<usize>,
 }
 
 /// A change the reader asks for.
@@ -135,6 +141,13 @@ pub enum Action {
     ShowBands(bool),
     /// The reader let go of a slider: its next move starts a new undo step.
     EndDrag,
+    /// Show this step of the guided story and take its settings (one undo
+    /// step); `None` closes the story and keeps the settings. Closes any
+    /// challenge; an index out of range does nothing.
+    Story(Option<usize>),
+    /// Open this challenge card from its start settings (one undo step);
+    /// `None` closes it and keeps the settings. Closes the story.
+    Challenge(Option<usize>),
 }
 
 impl AppState {
@@ -243,6 +256,30 @@ impl AppState {
             Action::SetView(view) => next.view = view,
             Action::ShowBands(on) => next.bands = on,
             Action::EndDrag => next.last_moved = None,
+            Action::Story(step) => match step.and_then(|i| STORY.get(i).map(|s| (i, s))) {
+                Some((i, s)) => {
+                    next.story = Some(i);
+                    next.challenge = None;
+                    next.change(None, |settings| {
+                        settings.scenario = s.scenario();
+                        settings.preset = None;
+                    });
+                }
+                None if step.is_none() => next.story = None,
+                None => {}
+            },
+            Action::Challenge(card) => match card.and_then(|i| CHALLENGES.get(i).map(|c| (i, c))) {
+                Some((i, c)) => {
+                    next.challenge = Some(i);
+                    next.story = None;
+                    next.change(None, |settings| {
+                        settings.scenario = c.start_scenario();
+                        settings.preset = None;
+                    });
+                }
+                None if card.is_none() => next.challenge = None,
+                None => {}
+            },
         }
         next
     }

@@ -7,7 +7,9 @@
 
 use crate::state::{AppState, ChartView, Pin, Settings, MAX_PINS};
 use talentflow_messages::{Catalog, Lang};
+use talentflow_model::challenges::{challenge, CHALLENGES};
 use talentflow_model::query::{decode, decode_compact, encode_compact, encode_pairs, Notice};
+use talentflow_model::story::{step_from_number, STORY};
 use talentflow_model::{Group, Kind, ParamId, MODEL_VERSION, PRESETS};
 
 /// How the page is laid out, chosen by whoever made the link (usually an
@@ -46,6 +48,12 @@ pub fn state_query(state: &AppState, config: &PageConfig) -> String {
     }
     if state.bands {
         pairs.push(("bands".into(), "1".into()));
+    }
+    if let Some(step) = state.story {
+        pairs.push(("story".into(), (step + 1).to_string()));
+    }
+    if let Some(c) = state.challenge.and_then(|i| CHALLENGES.get(i)) {
+        pairs.push(("challenge".into(), c.id.into()));
     }
     pairs.extend(config_pairs(config));
     pairs.push(("v".into(), MODEL_VERSION.into()));
@@ -119,6 +127,8 @@ pub fn restore(search: &str, catalog: &Catalog) -> Restored {
     let mut view = ChartView::Level;
     let mut bands = false;
     let mut config = PageConfig::default();
+    let mut story: Option<usize> = None;
+    let mut card: Option<usize> = None;
     let bad = |key: &str, value: &str| {
         catalog.format("notice-bad-value", &[("key", key), ("value", value)])
     };
@@ -191,13 +201,39 @@ pub fn restore(search: &str, catalog: &Catalog) -> Restored {
                 "normal" | "" => config.large_text = false,
                 _ => notices.push(bad(key, value)),
             },
+            // A step that does not exist opens the story at its start.
+            "story" => {
+                story = Some(step_from_number(value).unwrap_or_else(|| {
+                    notices.push(catalog.format(
+                        "notice-bad-story",
+                        &[("value", value), ("count", &STORY.len().to_string())],
+                    ));
+                    0
+                }))
+            }
+            "challenge" => match challenge(value) {
+                Some(i) => card = Some(i),
+                None => notices.push(bad(key, value)),
+            },
             _ => {}
+        }
+    }
+    // A link with only `story=<n>` (or `challenge=<id>`) opens on that
+    // step's (card's) settings; a link that carries settings keeps them
+    // (the reader had moved the sliders).
+    if settings.scenario.is_baseline() && settings.preset.is_none() {
+        if let Some(step) = story.and_then(|i| STORY.get(i)) {
+            settings.scenario = step.scenario();
+        } else if let Some(c) = card.and_then(|i| CHALLENGES.get(i)) {
+            settings.scenario = c.start_scenario();
         }
     }
     let mut state = AppState::with_settings(settings);
     state.pins = pins;
     state.view = view;
     state.bands = bands;
+    state.story = story;
+    state.challenge = if story.is_some() { None } else { card };
     Restored {
         state,
         config,

@@ -309,3 +309,19 @@ a11y-large-text = Large text
 challenge-hold_the_line-name = Hold the line
 challenge-refill_the_pipeline-name = Refill the pipeline
 challenge-compute_parity-name = Parity in compute
+
+## Guided story, challenge cards and handout: their entry points on the first page
+guide-story-open = Tell me the story
+guide-challenge-label = Challenge cards
+guide-challenge-none = Pick a challenge…
+guide-print = Print a handout
+guide-teach = For teachers
+notice-bad-story = There is no step “{ $value }” in the story (it has { $count } steps), so it starts at step 1.
+handout-title = Talent Flow Explorer: a scenario
+handout-settings = Settings
+handout-description = Scenario
+handout-custom = Your own settings: { $count } changed from today's policies.
+handout-baseline = Today's policies continued (the baseline).
+handout-sources = Sources
+handout-link = Open this scenario:
+handout-qr = QR code of the link to this scenario

@@ -310,3 +310,19 @@ a11y-large-text = 大字号
 challenge-hold_the_line-name = 守住阵地
 challenge-refill_the_pipeline-name = 重新注满管道
 challenge-compute_parity-name = 算力持平
+
+## 引导故事、挑战卡和讲义：首页上的入口
+guide-story-open = 给我讲讲这个故事
+guide-challenge-label = 挑战卡
+guide-challenge-none = 选择一个挑战…
+guide-print = 打印讲义
+guide-teach = 教师专页
+notice-bad-story = 故事里没有第“{ $value }”步（共 { $count } 步），所以从第 1 步开始。
+handout-title = 人才流动情景模拟器：一个情景
+handout-settings = 设置
+handout-description = 情景
+handout-custom = 你自己的设置：与今天的政策相比改了 { $count } 项。
+handout-baseline = 延续今天的政策（基准情景）。
+handout-sources = 来源
+handout-link = 打开这个情景：
+handout-qr = 这个情景链接的二维码

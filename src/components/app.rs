@@ -351,6 +351,7 @@ pub fn App(_props: &AppProps) -> Html {
         })
     };
     use_undo_keys(on_action.clone());
+    let story_pack = super::guide::use_story_pack(&state, &catalog.loader);
     let dismissed = use_state(|| false);
     let share_state = use_share_state();
     let keep_state = use_keep_state();
@@ -442,6 +443,7 @@ pub fn App(_props: &AppProps) -> Html {
                 <main class="layout embed-layout">
                     <h1 class="embed-title">{ messages.tr("app-title") }</h1>
                     { notice_list.clone() }
+                    { super::guide::guide(&state, &run, &on_action, &messages, true, story_pack) }
                     { charts }
                     <section class="controls" aria-labelledby="controls-heading">
                         <h2 id="controls-heading" class="visually-hidden">{ messages.tr("app-controls-heading") }</h2>
@@ -476,6 +478,7 @@ pub fn App(_props: &AppProps) -> Html {
             <main class="layout">
                 <section class="controls" aria-labelledby="controls-heading">
                     <h2 id="controls-heading">{ messages.tr("app-controls-heading") }</h2>
+                    { super::guide::guide(&state, &run, &on_action, &messages, false, story_pack) }
                     { presets }
                     <p class="intro">{ messages.tr("app-controls-intro") }</p>
                     { slider(Group::Main) }
@@ -526,6 +529,7 @@ pub fn App(_props: &AppProps) -> Html {
             <footer class="page-footer">
                 <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>
             </footer>
+            { super::handout::handout(&state, &share_url(&state_query(&state, &PageConfig { lang: Some(messages.lang()), ..PageConfig::default() })), &messages) }
         </ContextProvider<PackLoader>></ContextProvider<Messages>>
     }
 }

@@ -6,6 +6,8 @@ pub mod chart_access;
 pub mod chart_panel;
 pub mod compare;
 pub mod evidence;
+pub mod guide;
+pub mod handout;
 pub mod keep;
 pub mod lang_switch;
 pub mod ledger;
