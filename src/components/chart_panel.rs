@@ -97,13 +97,7 @@ pub fn draw_on_canvas(
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "no 2D drawing context for the chart canvas".to_string())?;
     let root = backend.into_drawing_area();
-    // The large-text mode (a class on `<html>`) draws text and lines 25%
-    // larger: the canvas grows with it, so this redraw follows a toggle.
-    let large = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|e| e.class_name().contains("large-text"));
-    let scale = if large { 1.25 } else { 1.0 };
+    let scale = text_scale();
     draw_chart_compared(
         &root,
         desc,
@@ -115,6 +109,21 @@ pub fn draw_on_canvas(
     )
     .map_err(|e| e.to_string())?;
     Ok(true)
+}
+
+/// How much larger than usual canvases draw their text and lines: 1.25 in
+/// the large-text mode (a class on `<html>`), else 1. The canvas grows with
+/// the mode's CSS, so the redraw that follows a toggle picks it up.
+pub fn text_scale() -> f64 {
+    let large = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.class_name().contains("large-text"));
+    if large {
+        1.25
+    } else {
+        1.0
+    }
 }
 
 /// The CSS size of the element behind `node`, kept current by a

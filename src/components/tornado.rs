@@ -238,7 +238,8 @@ pub fn draw_tornado_on_canvas(
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "no 2D drawing context for the sensitivity canvas".to_string())?;
     let root = backend.into_drawing_area();
-    draw_tornado(&root, s, labels, axis_title, ratio).map_err(|e| e.to_string())?;
+    let px = ratio * super::chart_panel::text_scale();
+    draw_tornado(&root, s, labels, axis_title, px).map_err(|e| e.to_string())?;
     Ok(true)
 }
 

@@ -287,6 +287,9 @@ test('in large text, the charts\' own text is drawn larger too', { timeout: 60_0
     const app = await openApp(browser, { url: `${server.url}${query}` }, { viewport: { width: 1920, height: 1080 } }, recordFonts);
     try {
       await waitForCharts(app.page);
+      // The sensitivity chart draws once the scenario has settled.
+      await app.page.waitForFunction(() => Number(document.getElementById('chart-tornado')?.dataset.rows) > 0);
+      await app.page.waitForTimeout(300);
       largest[query] = await app.page.evaluate(() => Math.max(...window.__fonts.filter(Number.isFinite)));
     } finally {
       await app.context.close();
