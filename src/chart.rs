@@ -131,6 +131,8 @@ pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
 pub const GREEN: RGBColor = RGBColor(0, 158, 115);
 /// Okabe-Ito reddish purple: a second US series.
 pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+/// The story's highlight: a pale yellow band and halo (Okabe-Ito yellow).
+pub const HIGHLIGHT: RGBColor = RGBColor(240, 228, 66);
 /// Axis, text and marker outlines.
 pub const INK: RGBColor = RGBColor(40, 40, 40);
 
@@ -176,6 +178,9 @@ pub struct Compare<'a> {
     /// 90% range (5th to 95th percentile) shaded lightly and its 50% range
     /// (25th to 75th) more strongly, in its own colour.
     pub bands: Option<&'a Bands>,
+    /// The part of the chart a story step points at: a series over a span
+    /// of years, shaded behind the curves and traced over its curve.
+    pub highlight: Option<(SeriesId, i32, i32)>,
 }
 
 /// Opacity of the 90% band's fill; the 50% band is drawn over it with
@@ -297,6 +302,19 @@ pub fn draw_chart_compared<DB: DrawingBackend>(
         ))?;
     }
 
+    let spot = compare
+        .highlight
+        .filter(|(series, ..)| desc.lines.iter().any(|l| l.series == *series));
+    if let Some((_, from, to)) = spot {
+        let (from, to) = (
+            f64::from(from.max(desc.first_year)),
+            f64::from(to.min(desc.last_year)),
+        );
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(from - 0.5, y_min), (to + 0.5, y_max)],
+            HIGHLIGHT.mix(0.22).filled(),
+        )))?;
+    }
     for line in desc.lines {
         for (low, high) in [
             (Percentile::P05, Percentile::P95),
@@ -401,6 +419,27 @@ pub fn draw_chart_compared<DB: DrawingBackend>(
             marker_size,
             hollow,
         )?;
+    }
+
+    // The story's series over its span, traced with a wide halo under the
+    // curve's own colour again, so it stands out without colour alone.
+    if let Some((series, from, to)) = spot {
+        if let Some(line) = desc.lines.iter().find(|l| l.series == series) {
+            let points = points_between(
+                run,
+                series,
+                from.max(desc.first_year),
+                to.min(desc.last_year),
+            );
+            chart.draw_series(LineSeries::new(
+                points.iter().copied(),
+                HIGHLIGHT.stroke_width(size(9.0)),
+            ))?;
+            chart.draw_series(LineSeries::new(
+                points.iter().copied(),
+                line.colour.stroke_width(size(3.5)),
+            ))?;
+        }
     }
 
     // Observed points: larger, outlined in ink, with a short source label.

@@ -352,6 +352,17 @@ pub fn App(_props: &AppProps) -> Html {
     };
     use_undo_keys(on_action.clone());
     let story_pack = super::guide::use_story_pack(&state, &catalog.loader);
+    // The series and years the open story step points at, drawn on its chart.
+    let story_highlight = state
+        .story
+        .and_then(|i| talentflow_model::story::STORY.get(i))
+        .map(|step| {
+            (
+                step.highlight.series,
+                step.highlight.from,
+                step.highlight.to,
+            )
+        });
     let dismissed = use_state(|| false);
     let share_state = use_share_state();
     let keep_state = use_keep_state();
@@ -431,6 +442,7 @@ pub fn App(_props: &AppProps) -> Html {
                     pin_names={pin_names.clone()}
                     {difference}
                     bands={bands.clone()}
+                    highlight={story_highlight}
                     settled={state.last_moved.is_none()}
                 />
             }) }

@@ -9,7 +9,7 @@ use crate::i18n::use_messages;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
-use talentflow_model::{Bands, Run};
+use talentflow_model::{Bands, Run, SeriesId};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
@@ -39,6 +39,10 @@ pub struct ChartPanelProps {
     /// Uncertainty bands of the reader's scenario, when shown and ready.
     #[prop_or_default]
     pub bands: Option<Rc<Bands>>,
+    /// The series and years a story step points at (drawn only by the
+    /// chart that plots the series).
+    #[prop_or_default]
+    pub highlight: Option<(SeriesId, i32, i32)>,
     /// No slider is being dragged: the live summary may speak.
     #[prop_or(true)]
     pub settled: bool,
@@ -184,15 +188,21 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 props.layout,
                 css_size,
                 text,
-                (props.pins.clone(), difference, props.bands.clone()),
+                (
+                    props.pins.clone(),
+                    difference,
+                    props.bands.clone(),
+                    props.highlight,
+                ),
             ),
-            move |(run, baseline, _, css_size, text, (pins, difference, bands))| {
+            move |(run, baseline, _, css_size, text, (pins, difference, bands, highlight))| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                     let pin_runs: Vec<&Run> = pins.iter().map(|r| r.as_ref()).collect();
                     let compare = Compare {
                         pins: &pin_runs,
                         difference_from: difference.as_deref(),
                         bands: bands.as_deref(),
+                        highlight: *highlight,
                     };
                     if let Err(message) = draw_on_canvas(
                         &canvas,

@@ -345,6 +345,7 @@ pub fn keep(props: &KeepProps, messages: &Messages, state: &KeepState) -> Html {
                 pins: &pins,
                 difference_from: props.difference.then_some(props.baseline.as_ref()),
                 bands: props.bands.as_deref(),
+                highlight: None,
             };
             let url = chart_png(
                 &messages,

@@ -144,6 +144,23 @@ describe('the guided story', () => {
     await app.context.close();
   });
 
+  test('the step\'s chart draws the part it points at (a shaded span and a traced curve); the other charts are as without the story', { timeout: 60_000 }, async () => {
+    const hashes = async (query) => {
+      const app = await open(query);
+      await waitForCharts(app.page);
+      await app.page.waitForTimeout(300);
+      const h = await app.page.evaluate(() => Object.fromEntries(['retention', 'inflow', 'where'].map((c) => [c, window.__probe.hash(`chart-${c}`)])));
+      await app.context.close();
+      return h;
+    };
+    // Step 4 (China's pull) points at the "where they work" chart.
+    const story = await hashes('story=4');
+    const plain = await hashes('china_ai_funding=6');
+    assert.notEqual(story.where, plain.where, 'the pointed-at chart has the highlight drawn');
+    assert.equal(story.retention, plain.retention, 'the retention chart is unchanged');
+    assert.equal(story.inflow, plain.inflow, 'the inflow chart is unchanged');
+  });
+
   test('a step that does not exist: a notice in the reader\'s language, the story from step 1, the scenario kept', { timeout: 60_000 }, async () => {
     const app = await open('visa_restrictions=70&story=12');
     const { page } = app;
