@@ -133,3 +133,12 @@ mod tests {
         assert_eq!(people_digits(Some(512.4)), "512");
     }
 }
+
+/// `text` with `&`, `<`, `>` and `"` escaped, for markup built as text
+/// (the model page, the chart tables, the handout and the story panel).
+pub fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

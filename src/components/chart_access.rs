@@ -2,33 +2,28 @@
 //! as an HTML table, shown on request.
 
 use crate::chart::{ChartDesc, YAxis};
-use crate::format::{people_digits_in, percent_digits_in};
+use crate::format::{esc, people_digits_in, percent_digits_in};
 use crate::i18n::Messages;
 use std::fmt::Write;
 use talentflow_model::Run;
 use yew::prelude::*;
-
-/// `text` safe inside HTML markup.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;")
-}
 
 /// The chart's series as a table: a row per year, a column per curve.
 /// Written as markup text (far less code than a tree of `html!` nodes);
 /// every text in it is escaped.
 pub fn data_table(messages: &Messages, desc: &ChartDesc, run: &Run) -> Html {
     let lang = messages.lang();
-    let title = escape(&messages.text(&desc.key("title")));
+    let title = esc(&messages.text(&desc.key("title")));
     let mut out = format!(
         "<table class=\"data-table\"><caption>{title} ({})</caption><thead><tr><th scope=\"col\">{}</th>",
-        escape(&messages.text(&desc.key("y"))),
-        escape(&messages.text("chart-x-label")),
+        esc(&messages.text(&desc.key("y"))),
+        esc(&messages.text("chart-x-label")),
     );
     for line in desc.lines {
         let _ = write!(
             out,
             "<th scope=\"col\">{}</th>",
-            escape(&messages.text(line.legend_key))
+            esc(&messages.text(line.legend_key))
         );
     }
     out.push_str("</tr></thead><tbody>");

@@ -11,9 +11,8 @@
 //! `data-chart` attribute. Plain functions, not components: each
 //! component type costs the bundle several kilobytes.
 
-use super::handout::esc;
 use crate::charts::CHARTS;
-use crate::format::{param_value_text, people_digits_in, percent_digits_in};
+use crate::format::{esc, param_value_text, people_digits_in, percent_digits_in};
 use crate::i18n::{Messages, PackLoader};
 use crate::state::{Action, AppState};
 use std::cell::RefCell;

@@ -4,6 +4,7 @@
 //! on, and the link as text and as a QR code (an SVG path, one square per
 //! dark module).
 
+use crate::format::esc;
 use crate::format::param_value_text;
 use crate::i18n::Messages;
 use crate::state::AppState;
@@ -28,14 +29,6 @@ pub fn qr_path(text: &str) -> Option<(String, usize)> {
         }
     }
     Some((d, size + 8))
-}
-
-/// `text` with `&`, `<`, `>` and `"` escaped, for markup built as text.
-pub fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The print-only handout for `state`, whose full link is `link`. Built

@@ -4,7 +4,7 @@
 //! charts; its text is the `model` message pack.
 
 use crate::citations::fact_anchor;
-use crate::format::percent_digits_in;
+use crate::format::{esc, percent_digits_in};
 use crate::i18n::{Messages, PackLoader};
 use talentflow_messages::Pack;
 use talentflow_model::stocks::Stock;
@@ -101,7 +101,15 @@ pub fn node_of(stock: Stock) -> usize {
 /// moves people (in 2019, under the baseline), each once, plus the
 /// entrants' arrow into the pipeline. Moves inside a box (a US researcher
 /// becoming established) are not arrows.
-pub fn diagram_arrows() -> Vec<(usize, usize)> {
+///
+/// One traced run, made the first time the page is opened and kept: the
+/// flows do not depend on the scenario.
+pub fn diagram_arrows() -> &'static [(usize, usize)] {
+    static ARROWS: std::sync::OnceLock<Vec<(usize, usize)>> = std::sync::OnceLock::new();
+    ARROWS.get_or_init(traced_arrows)
+}
+
+fn traced_arrows() -> Vec<(usize, usize)> {
     let mut arrows = vec![(0, 1)];
     simulate_traced(&Scenario::baseline(), |step| {
         if step.time_years < 2019.0 || step.time_years >= 2019.0 + 1.0 / 12.0 {
@@ -151,21 +159,6 @@ fn arrow_path(a: usize, b: usize, both_ways: bool) -> String {
         clamp(yb - (yb - ya) * 0.2, nb),
     );
     format!("M{x0:.0},{:.0} L{x1:.0},{:.0}", y0 + shift, y1 + shift)
-}
-
-/// `text` with `&`, `<`, `>` and `"` escaped, for markup.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The diagram's markup, with one `<path class="flow">` per arrow, tagged
@@ -268,7 +261,7 @@ fn body_markup(messages: &Messages, baseline: &Run) -> String {
     para(&mut out, "model-intro");
     heading(&mut out, "model-diagram-heading");
     out.push_str("<figure class=\"model-figure\">");
-    diagram(&mut out, messages, &diagram_arrows());
+    diagram(&mut out, messages, diagram_arrows());
     out.push_str(&format!(
         "<figcaption>{}</figcaption></figure>",
         esc(&messages.text("model-diagram-caption"))

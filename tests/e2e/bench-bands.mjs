@@ -7,7 +7,7 @@
 //
 // Env: DIST_DIR, MOVES (default 200), SETTLES (default 20).
 
-import { MAIN_SLIDERS, launchBrowser, mainSlider, openApp, recordDrawing, startServer, waitForCharts } from './support/app.mjs';
+import { MAIN_SLIDERS, launchBrowser, mainSlider, openApp, recordDrawing, redrawLatencies, startServer, waitForCharts } from './support/app.mjs';
 
 const MOVES = Number(process.env.MOVES || 200);
 const SETTLES = Number(process.env.SETTLES || 20);
@@ -30,23 +30,7 @@ try {
 
   // 1. Input to the central curves redrawn, one move per frame, with the
   // bands' slices running between them.
-  const latencies = await page.evaluate(async ([els, moves]) => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const out = [];
-    for (let i = 0; i < moves; i++) {
-      const el = els[i % els.length];
-      const min = Number(el.min);
-      const max = Number(el.max);
-      el.value = String(min + ((max - min) * ((i * 37) % 101)) / 100);
-      window.__draws.length = 0;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      await frame();
-      const t0 = window.__inputAt;
-      const draws = window.__draws.filter((d) => d >= t0);
-      if (draws.length) out.push(draws[draws.length - 1] - t0);
-    }
-    return out;
-  }, [handles, MOVES]);
+  const latencies = await redrawLatencies(page, handles, MOVES);
   report(`with bands on, slider input to every central curve redrawn, ${latencies.length} moves`,
     `median ${fmt(quantile(latencies, 0.5))}, p95 ${fmt(quantile(latencies, 0.95))}`, 'p95 at most 8 ms', quantile(latencies, 0.95) <= 8);
 

@@ -7,7 +7,7 @@
 // load), MOVES (default 200), MEMORY_MOVES (default 10000).
 
 import { execFileSync } from 'node:child_process';
-import { CHARTS, MAIN_SLIDERS, launchBrowser, mainSlider, openApp, recordDrawing, startServer, waitForCharts } from './support/app.mjs';
+import { CHARTS, MAIN_SLIDERS, launchBrowser, mainSlider, openApp, recordDrawing, redrawLatencies, startServer, waitForCharts } from './support/app.mjs';
 
 const MOVES = Number(process.env.MOVES || 200);
 const MEMORY_MOVES = Number(process.env.MEMORY_MOVES || 10000);
@@ -58,23 +58,7 @@ try {
     // 2. Slider input to every chart redrawn.
     const handles = [];
     for (const s of MAIN_SLIDERS) handles.push(await mainSlider(page, s).elementHandle());
-    const latencies = await page.evaluate(async ([els, moves]) => {
-      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const out = [];
-      for (let i = 0; i < moves; i++) {
-        const el = els[i % els.length];
-        const min = Number(el.min);
-        const max = Number(el.max);
-        el.value = String(min + ((max - min) * ((i * 37) % 101)) / 100);
-        window.__draws.length = 0;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        await frame();
-        const t0 = window.__inputAt;
-        const draws = window.__draws.filter((d) => d >= t0);
-        if (draws.length) out.push(draws[draws.length - 1] - t0);
-      }
-      return out;
-    }, [handles, MOVES]);
+    const latencies = await redrawLatencies(page, handles, MOVES);
     const p50 = quantile(latencies, 0.5);
     const p95 = quantile(latencies, 0.95);
     report(`slider input to every chart redrawn, ${latencies.length} moves`, `median ${fmt(p50)}, p95 ${fmt(p95)}`, 'p95 at most 8 ms', p95 <= 8);

@@ -125,6 +125,31 @@ export function recordDrawing() {
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
 }
 
+/**
+ * Moves the given range inputs `moves` times in turn, one move per two
+ * frames, and returns each move's time from its `input` event to the last
+ * canvas drawing call it caused, in ms (needs `recordDrawing`).
+ */
+export function redrawLatencies(page, handles, moves) {
+  return page.evaluate(async ([els, moves]) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const out = [];
+    for (let i = 0; i < moves; i++) {
+      const el = els[i % els.length];
+      const min = Number(el.min);
+      const max = Number(el.max);
+      el.value = String(min + ((max - min) * ((i * 37) % 101)) / 100);
+      window.__draws.length = 0;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await frame();
+      const t0 = window.__inputAt;
+      const draws = window.__draws.filter((d) => d >= t0);
+      if (draws.length) out.push(draws[draws.length - 1] - t0);
+    }
+    return out;
+  }, [handles, moves]);
+}
+
 // Installed into every page before the app's own scripts run.
 function probeScript() {
   window.__probe = {
