@@ -14,6 +14,8 @@
 #[cfg(target_arch = "wasm32")]
 pub mod bands;
 #[cfg(target_arch = "wasm32")]
+pub mod canvas;
+#[cfg(target_arch = "wasm32")]
 pub mod chart;
 #[cfg(target_arch = "wasm32")]
 pub mod charts;

@@ -364,6 +364,7 @@ pub fn App(_props: &AppProps) -> Html {
             )
         });
     let dismissed = use_state(|| false);
+    let handout_kept = use_mut_ref(|| None::<Html>);
     let share_state = use_share_state();
     let keep_state = use_keep_state();
     if !ready {
@@ -371,6 +372,23 @@ pub fn App(_props: &AppProps) -> Html {
         return html! {};
     }
     let loader: PackLoader = catalog.loader.clone();
+    // The printed handout follows the scenario when a drag ends, not at
+    // every step of it: its markup is rebuilt whole, which would cost
+    // about a millisecond of every redraw.
+    let handout_markup = {
+        let mut kept = handout_kept.borrow_mut();
+        if state.last_moved.is_none() || kept.is_none() {
+            let link = share_url(&state_query(
+                &state,
+                &PageConfig {
+                    lang: Some(messages.lang()),
+                    ..PageConfig::default()
+                },
+            ));
+            *kept = Some(super::handout::handout(&state, &link, &messages));
+        }
+        kept.clone().unwrap_or_default()
+    };
     let lang_switch = html! {
         <div class="page-tools">
             { super::lang_switch::lang_switch(&messages, &config_state) }
@@ -541,7 +559,7 @@ pub fn App(_props: &AppProps) -> Html {
             <footer class="page-footer">
                 <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>
             </footer>
-            { super::handout::handout(&state, &share_url(&state_query(&state, &PageConfig { lang: Some(messages.lang()), ..PageConfig::default() })), &messages) }
+            { handout_markup }
         </ContextProvider<PackLoader>></ContextProvider<Messages>>
     }
 }

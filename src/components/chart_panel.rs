@@ -3,11 +3,11 @@
 
 use super::chart_access::data_table;
 use super::legend::Legend;
+use crate::canvas::Canvas;
 use crate::chart::{draw_chart_compared, ChartDesc, ChartText, Compare};
 use crate::charts::{chart_text, summary};
 use crate::i18n::use_messages;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use talentflow_model::{Bands, Run, SeriesId};
 use wasm_bindgen::closure::Closure;
@@ -98,7 +98,7 @@ pub fn draw_on_canvas(
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+    let backend = Canvas::new(canvas)
         .ok_or_else(|| "no 2D drawing context for the chart canvas".to_string())?;
     let root = backend.into_drawing_area();
     let scale = text_scale();

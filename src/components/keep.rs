@@ -5,6 +5,7 @@
 //! A broken or foreign file, or a browser without storage, gets a clear
 //! message and leaves the reader's scenario as it was.
 
+use crate::canvas::Canvas;
 use crate::chart::{draw_chart_compared, ChartDesc, Compare};
 use crate::charts::{chart_text, CHARTS};
 use crate::i18n::Messages;
@@ -12,7 +13,6 @@ use crate::state::{Action, Settings};
 use crate::url::{notice_text, share_url};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use talentflow_model::scenario_file::{self, FileError};
 use talentflow_model::{Bands, Run, Scenario, MODEL_VERSION, PRESETS};
@@ -172,7 +172,7 @@ pub fn chart_png(
     let (header, plot, footer) = (64.0, 420.0, 52.0);
     canvas.set_width((PNG_WIDTH_PX * px).round() as u32);
     canvas.set_height(((header + plot + footer) * px).round() as u32);
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    let root = Canvas::new(&canvas)?.into_drawing_area();
     root.fill(&WHITE).ok()?;
     let (top, rest) = root.split_vertically((header * px).round() as u32);
     let (chart, bottom) = rest.split_vertically((plot * px).round() as u32);

@@ -10,13 +10,13 @@
 //! text summary for readers who cannot see it.
 
 use super::why_changed::{join_list, level_text, use_settled, HEADLINES, SETTLE_MS};
+use crate::canvas::Canvas;
 use crate::chart::{nice_ceiling, FONT_FAMILY, INK};
 use crate::charts::SUMMARY_YEAR;
 use crate::i18n::use_messages;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
 use talentflow_messages::Catalog;
 use talentflow_model::{sensitivity, Measure, Scenario, Sensitivity, SeriesId};
 use wasm_bindgen::closure::Closure;
@@ -235,7 +235,7 @@ pub fn draw_tornado_on_canvas(
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+    let backend = Canvas::new(canvas)
         .ok_or_else(|| "no 2D drawing context for the sensitivity canvas".to_string())?;
     let root = backend.into_drawing_area();
     let px = ratio * super::chart_panel::text_scale();

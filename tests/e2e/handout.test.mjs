@@ -3,7 +3,7 @@
 // code, without the controls, in one or two pages of A4 or US Letter.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, startServer, waitForCharts } from './support/app.mjs';
+import { MAIN_SLIDERS, launchBrowser, mainSlider, openApp, startServer, waitForCharts } from './support/app.mjs';
 import { pickPreset, settledQuery } from './support/scenarios.mjs';
 
 let server;
@@ -63,6 +63,27 @@ describe('the printed handout', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+  });
+
+  test('the handout follows a drag once the reader lets go of the slider', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    await pickPreset(page, "Today's policies continued");
+    const visa = () => page.locator('#handout-settings li').evaluateAll((lis) => lis.map((li) => li.textContent).find((t) => /Visa restrictions/i.test(t)));
+    const before = await visa();
+    const slider = mainSlider(page, MAIN_SLIDERS[0]);
+    // A drag: input events only, as a pointer moving the thumb sends them.
+    await slider.evaluate(async (el) => {
+      for (const v of [20, 35, 50, 65]) {
+        el.value = String(v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }
+    });
+    assert.equal(await visa(), before, 'not rebuilt at every step of the drag');
+    await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+    await page.waitForFunction((b) => [...document.querySelectorAll('#handout-settings li')].some((li) => /Visa restrictions/i.test(li.textContent) && li.textContent !== b), before);
+    assert.match(await visa(), /65%/, 'the value the reader let go at');
+    assert.match(await page.locator('#handout-url').textContent(), /visa_restrictions=65/, 'and its link');
   });
 
   for (const format of ['A4', 'Letter']) {
