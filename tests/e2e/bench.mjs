@@ -103,34 +103,49 @@ try {
     await context.close();
   }
 
-  // 4. Navigation to the first chart drawn, CPU slowed 4 times.
+  // 4. Navigation to the first chart drawn, CPU slowed 4 times: a first
+  // visit (a new browser profile each time: nothing cached, no compiled
+  // code kept, no service worker) and a return visit (the same profile,
+  // after one visit). Times are from navigation start to the first drawing
+  // call on one of the three charts, and to the last drawing call on them
+  // once drawing has gone quiet for 500 ms (the three charts stand).
   {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript(recordDrawing);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const times = [];
-    for (let i = 0; i < 5; i++) {
+    const chartIds = CHARTS.map((c) => c.id);
+    const visit = async (page) => {
       await page.goto(server.url);
-      // Wait until drawing has started and then gone quiet for 500 ms.
-      await page.waitForFunction(() => window.__draws && window.__draws.length > 0, null, { timeout: 30_000 });
+      await page.waitForFunction((ids) => ids.every((id) => window.__drawsOn?.some(([c]) => c === id)), chartIds, { timeout: 30_000 });
       for (let last = -1; ;) {
         await new Promise((r) => setTimeout(r, 500));
-        const n = await page.evaluate(() => window.__draws.length);
+        const n = await page.evaluate(() => window.__drawsOn.length);
         if (n === last) break;
         last = n;
       }
-      // Draw calls are stamped in ms since navigation start; the last one
-      // of the first render is when all three charts stand.
-      times.push(await page.evaluate((ids) => {
-        const d = window.__draws;
-        return { first: d[0], all: d[d.length - 1], charts: ids.length };
-      }, CHARTS.map((c) => c.id)));
+      return page.evaluate((ids) => {
+        const on = window.__drawsOn.filter(([c]) => ids.includes(c)).map(([, t]) => t);
+        return { first: Math.min(...on), all: Math.max(...on) };
+      }, chartIds);
+    };
+    const open = async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => { window.__drawsOn = []; });
+      await page.addInitScript(recordDrawing);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      return { context, page };
+    };
+    const first = [];
+    const again = [];
+    for (let i = 0; i < 5; i++) {
+      const { context, page } = await open();
+      first.push(await visit(page));
+      again.push(await visit(page));
+      await context.close();
     }
-    const all = times.map((t) => t.all);
-    report('navigation to all charts drawn, CPU slowed 4x (median of 5)', `${fmt(quantile(all, 0.5))} (first drawing ${fmt(quantile(times.map((t) => t.first), 0.5))})`, 'at most 1000 ms', quantile(all, 0.5) <= 1000);
-    await context.close();
+    for (const [what, times] of [['first visit', first], ['return visit', again]]) {
+      const firstDraw = quantile(times.map((t) => t.first), 0.5);
+      report(`navigation to the first chart drawn, CPU slowed 4x, ${what} (median of 5)`, `${fmt(firstDraw)} (all three charts drawn ${fmt(quantile(times.map((t) => t.all), 0.5))})`, 'at most 1000 ms', firstDraw <= 1000);
+    }
   }
 } finally {
   await browser.close();

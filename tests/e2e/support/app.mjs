@@ -106,7 +106,9 @@ export function launchBrowser() {
 
 /**
  * An init script (for openApp's `initScript`) that stamps, in
- * `window.__draws`, the time of every 2D drawing call on any canvas; in
+ * `window.__draws`, the time of every 2D drawing call on any canvas (and,
+ * if a script before it made `window.__drawsOn` an array, the canvas's id
+ * and the time there); in
  * `window.__inputAt`, the start of each input event (capture phase on
  * window: before any app handler); and keeps the wasm instance in
  * `window.__wasm`.
@@ -117,7 +119,9 @@ export function recordDrawing() {
   for (const name of ['stroke', 'fill', 'fillRect', 'strokeRect', 'fillText', 'clearRect', 'drawImage', 'putImageData']) {
     const orig = proto[name];
     proto[name] = function (...args) {
-      window.__draws.push(performance.now());
+      const t = performance.now();
+      window.__draws.push(t);
+      window.__drawsOn?.push([this.canvas.id, t]);
       return orig.apply(this, args);
     };
   }
