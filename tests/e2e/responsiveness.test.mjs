@@ -55,3 +55,50 @@ test('charts redraw within 100 ms of each slider movement', { timeout: 90_000 },
     await context.close();
   }
 });
+
+// What a redraw costs does not depend on the machine: counted, it can fail a
+// test run where a timing cannot. Each canvas state change crosses from wasm
+// to JavaScript (and a font is parsed again); a page part rebuilt whole at
+// every step of a drag costs the browser its layout and style again.
+test('a drag step redraws the charts with few canvas state changes and rebuilds nothing below them', { timeout: 60_000 }, async () => {
+  const { context, page } = await openApp(browser, server, {}, recordDrawing);
+  try {
+    await waitForCharts(page);
+    const handle = await mainSlider(page, MAIN_SLIDERS[1]).elementHandle();
+    const perStep = await page.evaluate(async (el) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const step = (i) => {
+        el.value = String(Number(el.min) + ((Number(el.max) - Number(el.min)) * i) / 13);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      // The first step leaves the preset (its picker changes once).
+      step(1);
+      await frame();
+      const counts = { font: 0, strokeStyle: 0, fillStyle: 0, stroke: 0, addedBelowCharts: 0 };
+      const proto = CanvasRenderingContext2D.prototype;
+      for (const k of ['font', 'strokeStyle', 'fillStyle']) {
+        const d = Object.getOwnPropertyDescriptor(proto, k);
+        Object.defineProperty(proto, k, { get: d.get, set(v) { counts[k] += 1; d.set.call(this, v); }, configurable: true });
+      }
+      const stroke = proto.stroke;
+      proto.stroke = function (...a) { counts.stroke += 1; return stroke.apply(this, a); };
+      const below = new MutationObserver((ms) => { for (const m of ms) counts.addedBelowCharts += m.addedNodes.length; });
+      for (const part of document.querySelectorAll('#handout, #evidence, #sources')) below.observe(part, { childList: true, subtree: true });
+      const steps = 10;
+      for (let i = 2; i < 2 + steps; i++) {
+        step(i);
+        await frame();
+      }
+      below.disconnect();
+      return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / steps]));
+    }, handle);
+    // Three charts: each sets a few fonts and colours, and strokes each of
+    // its curves, dashed or not, as one path.
+    assert.ok(perStep.font <= 12, `fonts set per redraw: ${perStep.font}`);
+    assert.ok(perStep.strokeStyle + perStep.fillStyle <= 120, `colours set per redraw: ${perStep.strokeStyle} + ${perStep.fillStyle}`);
+    assert.ok(perStep.stroke <= 120, `paths stroked per redraw: ${perStep.stroke}`);
+    assert.equal(perStep.addedBelowCharts, 0, 'the handout, evidence and sources are not rebuilt during a drag');
+  } finally {
+    await context.close();
+  }
+});
