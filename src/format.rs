@@ -135,7 +135,8 @@ mod tests {
 }
 
 /// `text` with `&`, `<`, `>` and `"` escaped, for markup built as text
-/// (the model page, the chart tables, the handout and the story panel).
+/// (the model page, the chart tables, the handout, the story panel and
+/// the sources).
 pub fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

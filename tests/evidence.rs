@@ -24,10 +24,12 @@ struct LedgerProps {
     scenario: Scenario,
 }
 
-/// The ledger as the page renders it (a plain function), in a component.
+/// The ledger as the page renders it (a plain function), open, in a
+/// component.
 #[function_component]
 fn Ledger(props: &LedgerProps) -> Html {
-    ledger(&use_messages(), props.scenario)
+    let open = use_state(|| true);
+    ledger(&use_messages(), props.scenario, &open)
 }
 
 wasm_bindgen_test_configure!(run_in_browser);

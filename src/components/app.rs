@@ -11,7 +11,7 @@ use super::notices::{notices, NoticesProps};
 use super::presets::{preset_picker, PresetPickerProps};
 use super::share::{share, use_share_state, ShareProps};
 use super::slider::Slider;
-use super::sources_section::SourcesSection;
+use super::sources_section::sources_markup;
 use crate::bands::use_bands;
 use crate::charts::{summary, CHARTS, RETENTION, WHERE};
 use crate::i18n::{preferred_lang, use_catalog, Messages, PackLoader};
@@ -335,6 +335,8 @@ pub fn App(_props: &AppProps) -> Html {
     let layout = use_layout();
     let bands = use_bands(scenario, state.bands);
     let model_open = use_state(|| false);
+    let ledger_open = use_state(|| false);
+    let sources = use_memo(messages.clone(), |m| AttrValue::from(sources_markup(m)));
     let full_query = state_query(&state, &PageConfig::default());
     use_address(state_query(&state, &config));
     use_effect_with(config, |config| {
@@ -553,9 +555,9 @@ pub fn App(_props: &AppProps) -> Html {
                 </section>
                 { charts }
             </main>
-            { super::evidence::evidence(&messages, scenario) }
+            { super::evidence::evidence(&messages, scenario, &ledger_open) }
             { super::model_page::model_page(&messages, &loader, &baseline, &model_open) }
-            <SourcesSection />
+            { Html::from_html_unchecked((*sources).clone()) }
             <footer class="page-footer">
                 <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>
             </footer>

@@ -10,12 +10,16 @@ use yew::prelude::*;
 
 /// The section holding the ledger, for the reader's `scenario` (a plain
 /// function: it has no state of its own).
-pub fn evidence(messages: &Messages, scenario: Scenario) -> Html {
+pub fn evidence(
+    messages: &Messages,
+    scenario: Scenario,
+    ledger_open: &UseStateHandle<bool>,
+) -> Html {
     html! {
         <section id="evidence" class="evidence" aria-labelledby="evidence-heading">
             <h2 id="evidence-heading">{ messages.tr("evidence-heading") }</h2>
             <super::tornado::Tornado {scenario} />
-            { ledger(messages, scenario) }
+            { ledger(messages, scenario, ledger_open) }
         </section>
     }
 }

@@ -44,8 +44,24 @@ fn range_text(catalog: &Catalog, spec: &ParamSpec, low: f64, high: f64) -> Strin
 }
 
 /// The ledger for the reader's `scenario` (the "now" column), folded in
-/// `<details id="ledger">`. A plain function: it has no state of its own.
-pub fn ledger(messages: &Messages, scenario: Scenario) -> Html {
+/// `<details id="ledger">`; its table (about 300 elements) is only built
+/// while it is open, as `open` (kept by the page) says. A plain function,
+/// not a component: each component type costs the bundle kilobytes.
+pub fn ledger(messages: &Messages, scenario: Scenario, open: &UseStateHandle<bool>) -> Html {
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(details.open());
+        })
+    };
+    if !**open {
+        return html! {
+            <details id="ledger" class="ledger" {ontoggle}>
+                <summary>{ messages.tr("ledger-summary") }</summary>
+            </details>
+        };
+    }
     let numbers = messages.numbers();
     let cited = cited_fact_ids();
     let rows = PARAMS.iter().map(|spec| {
@@ -96,7 +112,7 @@ pub fn ledger(messages: &Messages, scenario: Scenario) -> Html {
         }
     });
     html! {
-        <details id="ledger" class="ledger">
+        <details id="ledger" class="ledger" {ontoggle}>
             <summary>{ messages.tr("ledger-summary") }</summary>
             <p class="intro">{ messages.tr("ledger-intro") }</p>
             <div class="table-scroll">

@@ -1,34 +1,36 @@
 //! The Sources section: every row of the evidence table the page cites,
 //! each with an anchor (`#fact-<id>`) that sliders and legends link to.
+//!
+//! Static for a language, and long (about 200 elements): its markup is
+//! built as text, once per language (the page keeps it), which costs
+//! the browser one parse instead of hundreds of calls from wasm.
 
 use crate::citations::{cited_facts, fact_anchor};
-use crate::i18n::use_messages;
-use yew::prelude::*;
+use crate::format::esc;
+use crate::i18n::Messages;
 
-/// Properties of [`SourcesSection`] (none).
-#[derive(Properties, PartialEq, Clone, Default)]
-pub struct SourcesSectionProps {}
-
-/// The list of cited sources.
-#[function_component]
-pub fn SourcesSection(_props: &SourcesSectionProps) -> Html {
-    let messages = use_messages();
-    let items = cited_facts().into_iter().map(|f| {
-        html! {
-            <li id={fact_anchor(f.id)}>
-                <span class="fact-id">{ f.id }</span>{ " " }
-                <span class="fact-quantity">{ f.quantity }{ ": " }{ f.value }{ " " }{ f.unit }{ "." }</span>{ " " }
-                <cite>{ f.title }</cite>{ ", " }{ f.publisher }{ ", " }
-                { messages.format("app-source-period", &[("period", f.period)]) }{ ". " }
-                <a href={f.url} rel="noopener noreferrer" target="_blank">{ messages.tr("app-source-link") }</a>
-            </li>
-        }
-    });
-    html! {
-        <section id="sources" aria-labelledby="sources-heading">
-            <h2 id="sources-heading">{ messages.tr("app-sources-heading") }</h2>
-            <p>{ messages.tr("app-sources-intro") }</p>
-            <ul class="source-list">{ for items }</ul>
-        </section>
+/// The section's markup in the language of `messages`.
+pub fn sources_markup(messages: &Messages) -> String {
+    let mut out = format!(
+        "<section id=\"sources\" aria-labelledby=\"sources-heading\"><h2 id=\"sources-heading\">{}</h2><p>{}</p><ul class=\"source-list\">",
+        esc(&messages.tr("app-sources-heading")),
+        esc(&messages.tr("app-sources-intro"))
+    );
+    let link = esc(&messages.tr("app-source-link"));
+    for f in cited_facts() {
+        out.push_str(&format!(
+            "<li id=\"{}\"><span class=\"fact-id\">{}</span> <span class=\"fact-quantity\">{}: {} {}.</span> <cite>{}</cite>, {}, {}. <a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{link}</a></li>",
+            esc(&fact_anchor(f.id)),
+            esc(f.id),
+            esc(f.quantity),
+            esc(f.value),
+            esc(f.unit),
+            esc(f.title),
+            esc(f.publisher),
+            esc(&messages.format("app-source-period", &[("period", f.period)])),
+            esc(f.url),
+        ));
     }
+    out.push_str("</ul></section>");
+    out
 }

@@ -37,8 +37,10 @@ test('the evidence ledger lists every parameter of the table, with its kind, ran
     const ledger = page.locator('details#ledger');
     assert.equal(await ledger.count(), 1, 'there is a <details id="ledger">');
     assert.equal(await ledger.evaluate((d) => d.open), false, 'folded at first');
+    assert.equal(await ledger.locator('tbody tr').count(), 0, 'its table is not built while folded');
     await ledger.locator('summary').click();
     assert.equal(await ledger.evaluate((d) => d.open), true, 'opens');
+    await ledger.locator('tbody tr').first().waitFor();
     const rowKeys = await ledger.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.key));
     assert.deepEqual(rowKeys, keys, 'one row per parameter, in table order');
     const visa = ledger.locator('tr[data-key="visa_restrictions"]');

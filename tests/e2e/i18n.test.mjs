@@ -155,6 +155,9 @@ test('in Chinese, no English word shows outside the evidence as published (names
   const { context, page } = await open('?lang=zh-CN&pin=china_funding_surge');
   try {
     await page.locator('#advanced summary').click();
+    // The evidence ledger's table is built when it is opened.
+    await page.locator('#ledger summary').click();
+    await page.locator('#ledger tbody tr').first().waitFor();
     const facts = factTexts();
     const texts = await page.evaluate(visibleTexts, 'en');
     const english = [];
