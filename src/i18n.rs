@@ -126,12 +126,10 @@ impl Reducible for Files {
 /// deploy never pairs new code with old text; offline, the service worker
 /// answers from its copy of the same build.
 fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
-    let Some(window) = web_sys::window() else {
+    let early = EARLY.with(|early| early.borrow_mut().take_if(|(u, _)| u == url));
+    let Some(promise) = early.map(|(_, p)| p).or_else(|| request(url)) else {
         return done(None);
     };
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let promise = window.fetch_with_str_and_init(url, &init);
     crate::export::on_settled(&promise, move |ok, response| {
         let text = ok
             .then(|| response.dyn_into::<web_sys::Response>().ok())
@@ -145,6 +143,43 @@ fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
             None => done(None),
         }
     });
+}
+
+/// A request for `url`, revalidated with the server.
+fn request(url: &str) -> Option<js_sys::Promise> {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    Some(web_sys::window()?.fetch_with_str_and_init(url, &init))
+}
+
+/// Where a language's pack is served.
+fn pack_url(lang: Lang, pack: Pack) -> String {
+    format!("locales/{}/{}.ftl", lang.folder(), pack.name())
+}
+
+thread_local! {
+    /// The request [`prefetch`] made before the page's first render, by
+    /// address, until [`fetch_text`] takes it.
+    static EARLY: RefCell<Option<(String, js_sys::Promise)>> = const { RefCell::new(None) };
+}
+
+/// Starts fetching the `app` pack of the language the page opens in (the
+/// address's `lang=`, else the browser's), before the first render, so
+/// that the text travels while the page's first render runs; the page
+/// takes this request over when it asks for the same file.
+pub fn prefetch() {
+    let lang = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_else(preferred_lang);
+    if lang.builtin_source(Pack::App).is_none() {
+        let url = pack_url(lang, Pack::App);
+        if let Some(promise) = request(&url) {
+            EARLY.with(|early| *early.borrow_mut() = Some((url, promise)));
+        }
+    }
 }
 
 /// What [`use_catalog`] has to show.
@@ -172,7 +207,7 @@ pub fn use_catalog(lang: Lang) -> CatalogState {
                     continue;
                 }
                 asked.borrow_mut().push((*lang, pack));
-                let url = format!("locales/{}/{}.ftl", lang.folder(), pack.name());
+                let url = pack_url(*lang, pack);
                 let (dispatcher, lang) = (dispatcher.clone(), *lang);
                 fetch_text(&url, move |text| {
                     dispatcher.dispatch(FileAction::Got(lang, pack, text.map(Rc::from)))

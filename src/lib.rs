@@ -42,6 +42,7 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         error_panel::show();
     }));
+    i18n::prefetch();
     // Into index.html's `<div id="app">`: Yew empties its root, and the
     // page's static loading and failure lines stay beside it.
     let root = web_sys::window()
