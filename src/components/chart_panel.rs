@@ -115,6 +115,32 @@ pub fn draw_on_canvas(
     Ok(true)
 }
 
+/// An `Rc` compared by address. The page memoises its runs and bands, so
+/// an unchanged one is the same allocation; compared by value, a run never
+/// equals itself (its blank years are NaN), and every render of the page
+/// would redraw the charts.
+#[derive(Clone)]
+struct Same<T>(Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Whether `canvas`'s backing store already has the size that the CSS size
+/// `(width, height)` asks for at the current pixel ratio.
+fn backing_fits(canvas: &HtmlCanvasElement, (width, height): (f64, f64)) -> bool {
+    let ratio = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .unwrap_or(1.0);
+    width > 0.0
+        && height > 0.0
+        && (width * ratio).round() as u32 == canvas.width()
+        && (height * ratio).round() as u32 == canvas.height()
+}
+
 /// How much larger than usual canvases draw their text and lines: 1.25 in
 /// the large-text mode (a class on `<html>`), else 1. The canvas grows with
 /// the mode's CSS, so the redraw that follows a toggle picks it up.
@@ -177,45 +203,57 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let text = use_memo((messages.clone(), desc.name), |(m, _)| chart_text(m, desc));
     let css_size = use_css_size(canvas_ref.clone());
 
+    // What the canvas shows: a redraw is skipped when only the reported
+    // CSS size changed and gives the backing store it already has (the
+    // first report of a `ResizeObserver`, just after the first drawing).
+    let shown = use_mut_ref(|| None);
     {
         let canvas_ref = canvas_ref.clone();
         let baseline = props.show_baseline.then(|| props.baseline.clone());
         let difference = props.difference.then(|| props.baseline.clone());
         use_effect_with(
             (
-                props.run.clone(),
-                baseline,
-                props.layout,
-                css_size,
-                text,
                 (
-                    props.pins.clone(),
-                    difference,
-                    props.bands.clone(),
-                    props.highlight,
+                    Same(props.run.clone()),
+                    baseline.map(Same),
+                    props.layout,
+                    text,
+                    (
+                        Same(props.pins.clone()),
+                        difference.map(Same),
+                        props.bands.clone().map(Same),
+                        props.highlight,
+                    ),
                 ),
+                css_size,
             ),
-            move |(run, baseline, _, css_size, text, (pins, difference, bands, highlight))| {
-                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    let pin_runs: Vec<&Run> = pins.iter().map(|r| r.as_ref()).collect();
-                    let compare = Compare {
-                        pins: &pin_runs,
-                        difference_from: difference.as_deref(),
-                        bands: bands.as_deref(),
-                        highlight: *highlight,
-                    };
-                    if let Err(message) = draw_on_canvas(
-                        &canvas,
-                        desc,
-                        text,
-                        run,
-                        baseline.as_deref(),
-                        &compare,
-                        Some(*css_size),
-                    ) {
-                        web_sys::console::error_1(
-                            &format!("chart-{}: {message}", desc.name).into(),
-                        );
+            move |(inputs, css_size)| {
+                let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+                    return;
+                };
+                if shown.borrow().as_ref() == Some(inputs) && backing_fits(&canvas, *css_size) {
+                    return;
+                }
+                let (run, baseline, _, text, (pins, difference, bands, highlight)) = inputs;
+                let pin_runs: Vec<&Run> = pins.0.iter().map(|r| r.as_ref()).collect();
+                let compare = Compare {
+                    pins: &pin_runs,
+                    difference_from: difference.as_ref().map(|d| d.0.as_ref()),
+                    bands: bands.as_ref().map(|b| b.0.as_ref()),
+                    highlight: *highlight,
+                };
+                match draw_on_canvas(
+                    &canvas,
+                    desc,
+                    text,
+                    &run.0,
+                    baseline.as_ref().map(|b| b.0.as_ref()),
+                    &compare,
+                    Some(*css_size),
+                ) {
+                    Ok(_) => *shown.borrow_mut() = Some(inputs.clone()),
+                    Err(message) => {
+                        web_sys::console::error_1(&format!("chart-{}: {message}", desc.name).into())
                     }
                 }
             },

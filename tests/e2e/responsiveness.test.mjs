@@ -102,3 +102,43 @@ test('a drag step redraws the charts with few canvas state changes and rebuilds 
     await context.close();
   }
 });
+
+// Counts each chart's full drawings: every drawing starts by filling the
+// whole canvas with its background.
+function countDrawings() {
+  window.__drawings = {};
+  const proto = CanvasRenderingContext2D.prototype;
+  const fillRect = proto.fillRect;
+  proto.fillRect = function (x, y, w, h) {
+    if (x === 0 && y === 0 && w === this.canvas.width && h === this.canvas.height) {
+      window.__drawings[this.canvas.id] = (window.__drawings[this.canvas.id] || 0) + 1;
+    }
+    return fillRect.call(this, x, y, w, h);
+  };
+}
+
+test('each chart is drawn once when the page opens, not again when something else on the page changes, and once per slider step', { timeout: 60_000 }, async () => {
+  const { context, page } = await openApp(browser, server, {}, countDrawings);
+  try {
+    await waitForCharts(page);
+    const ids = ['chart-retention', 'chart-inflow', 'chart-where'];
+    const drawings = () => page.evaluate((ids) => ids.map((id) => window.__drawings[id] || 0), ids);
+    // Past the sensitivity chart's wait for the scenario to settle.
+    await page.waitForTimeout(1_000);
+    assert.deepEqual(await drawings(), [1, 1, 1], 'drawn once at opening');
+    await page.locator('#ledger summary').click();
+    await page.locator('#ledger tbody tr').first().waitFor();
+    await page.locator('#advanced summary').click();
+    await page.waitForTimeout(500);
+    assert.deepEqual(await drawings(), [1, 1, 1], 'opening the ledger and the advanced settings redraws no chart');
+    const handle = await mainSlider(page, MAIN_SLIDERS[0]).elementHandle();
+    await handle.evaluate(async (el) => {
+      el.value = String(Number(el.value) + 10);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    assert.deepEqual(await drawings(), [2, 2, 2], 'a slider step redraws each chart once');
+  } finally {
+    await context.close();
+  }
+});
