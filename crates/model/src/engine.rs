@@ -453,6 +453,56 @@ pub fn simulate_uncached(scenario: &Scenario) -> Run {
     finish(scenario, state)
 }
 
+/// A run's state at the start of [`PREFIX_END_YEAR`], without its
+/// outputs, and the values of the non-lever parameters it was run with:
+/// where a run that differs from it only in levers can start. About 400
+/// bytes (stocks, cohort and perceived pulls).
+#[derive(Clone, Debug)]
+pub struct Prefix {
+    key: prefix::Key,
+    people: [[f64; 2]; STOCK_COUNT],
+    perceived_us_pull: f64,
+    perceived_china_funding_pull: f64,
+}
+
+/// Run one scenario on from `prefix` when it was left by a run with the
+/// same non-lever values (as the uncertainty draws of a scenario whose
+/// levers moved): 2027-2050 only, and the years before [`PREFIX_END_YEAR`]
+/// blank (NaN) in the result, being exactly those of the run that left
+/// it. Otherwise run from the burn-in and leave this run's state in
+/// `prefix`. Returns the run and whether it started from `prefix`; every
+/// year it reports is exactly [`simulate_uncached`]'s. Uses no remembered
+/// history: the caller keeps its own.
+pub fn simulate_from(scenario: &Scenario, prefix: &mut Option<Prefix>) -> (Run, bool) {
+    let k = Coefficients::new(scenario);
+    let key = prefix::key(scenario);
+    let (mut state, resumed) = match prefix {
+        Some(p) if p.key == key => (
+            State {
+                year: PREFIX_END_YEAR,
+                people: p.people,
+                perceived_us_pull: p.perceived_us_pull,
+                perceived_china_funding_pull: p.perceived_china_funding_pull,
+                out: [[f64::NAN; YEAR_COUNT]; SERIES_COUNT],
+            },
+            true,
+        ),
+        _ => {
+            let mut state = State::start(scenario, &k);
+            advance::<false>(&mut state, scenario, &k, PREFIX_END_YEAR, &mut |_| {});
+            *prefix = Some(Prefix {
+                key,
+                people: state.people,
+                perceived_us_pull: state.perceived_us_pull,
+                perceived_china_funding_pull: state.perceived_china_funding_pull,
+            });
+            (state, false)
+        }
+    };
+    advance::<false>(&mut state, scenario, &k, LAST_YEAR + 1, &mut |_| {});
+    (finish(scenario, state), resumed)
+}
+
 /// Run one scenario from the start of the burn-in, calling `trace` after
 /// every step.
 pub fn simulate_traced(scenario: &Scenario, mut trace: impl FnMut(&StepTrace<'_>)) -> Run {
@@ -646,7 +696,8 @@ mod prefix {
     use crate::scenario::Scenario;
     use std::cell::RefCell;
 
-    type Key = [u64; PARAM_COUNT];
+    /// The values of the parameters that are not levers, as bits.
+    pub(super) type Key = [u64; PARAM_COUNT];
 
     /// One remembered state per thread, and the key of the last miss: a
     /// set of parameters is remembered when it is asked for twice in a
@@ -667,7 +718,7 @@ mod prefix {
         };
     }
 
-    fn key(scenario: &Scenario) -> Key {
+    pub(super) fn key(scenario: &Scenario) -> Key {
         let mut key = [0; PARAM_COUNT];
         for (k, p) in key.iter_mut().zip(PARAMS.iter()) {
             if p.kind != Kind::Lever {

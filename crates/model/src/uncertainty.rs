@@ -24,9 +24,15 @@
 //!   reads the operating system's random source or iterates a hash map.
 //!
 //! For the browser, [`BandsBuilder`] runs the draws a few at a time (time
-//! slicing), and can give bands from the draws done so far.
+//! slicing), and can give bands from the draws done so far. While a reader
+//! drags a lever, only levers change, and no lever acts before
+//! [`PREFIX_END_YEAR`]: [`BandsBuilder::new_after`] takes over the previous
+//! builder's draws, so that each draw whose non-lever values are the same
+//! keeps its years before then (its samples, and its state at the start of
+//! that year, a [`Prefix`]) and runs 2027-2050 only, with exactly the same
+//! numbers.
 
-use crate::engine::simulate;
+use crate::engine::{simulate, simulate_from, Prefix, FIRST_YEAR, PREFIX_END_YEAR};
 use crate::params::{ParamId, Spread, PARAMS, PARAM_COUNT};
 use crate::run::{format_value, Run, SeriesId, Years};
 use crate::scenario::Scenario;
@@ -309,8 +315,14 @@ pub struct BandsBuilder {
     seed: u64,
     scenarios: Vec<Scenario>,
     done: usize,
-    /// `[headline series][year][draw]`, flattened.
+    /// `[headline series][year][draw]`, flattened. A draw's years before
+    /// [`PREFIX_END_YEAR`] are those of the run that left its `starts`.
     samples: Vec<f64>,
+    /// Each draw's state at the start of [`PREFIX_END_YEAR`], once run here
+    /// or by the builder this one took over from.
+    starts: Vec<Option<Prefix>>,
+    /// Draws run so far that started from a remembered [`Prefix`].
+    reused: usize,
 }
 
 impl BandsBuilder {
@@ -319,6 +331,20 @@ impl BandsBuilder {
     pub fn new(scenario: &Scenario, draws: usize, seed: u64) -> Result<BandsBuilder, BandsError> {
         BandsBuilder::with_spreads(scenario, draws, seed, &table_spreads())
     }
+    /// As [`BandsBuilder::new`], taking over what `previous` (if any) ran,
+    /// done or not: when it had as many draws, each draw whose non-lever
+    /// values are bit for bit those of its draw there (same non-lever
+    /// settings, seed and spreads: the scenario differs only in levers)
+    /// keeps its years before [`PREFIX_END_YEAR`] and runs the rest only.
+    /// Every other draw runs in full. The bands are exactly `new`'s.
+    pub fn new_after(
+        previous: Option<BandsBuilder>,
+        scenario: &Scenario,
+        draws: usize,
+        seed: u64,
+    ) -> Result<BandsBuilder, BandsError> {
+        BandsBuilder::build(scenario, draws, seed, &table_spreads(), previous)
+    }
     /// As [`BandsBuilder::new`], with other spreads (a wider or narrower
     /// view of what is uncertain; `None` holds a parameter fixed).
     pub fn with_spreads(
@@ -326,6 +352,15 @@ impl BandsBuilder {
         draws: usize,
         seed: u64,
         spreads: &[Option<Spread>; PARAM_COUNT],
+    ) -> Result<BandsBuilder, BandsError> {
+        BandsBuilder::build(scenario, draws, seed, spreads, None)
+    }
+    fn build(
+        scenario: &Scenario,
+        draws: usize,
+        seed: u64,
+        spreads: &[Option<Spread>; PARAM_COUNT],
+        previous: Option<BandsBuilder>,
     ) -> Result<BandsBuilder, BandsError> {
         if draws == 0 {
             return Err(BandsError::NoDraws);
@@ -338,12 +373,23 @@ impl BandsBuilder {
         }
         let central = simulate(scenario);
         let years = central.years().len();
+        // Samples and starts go together: a draw's years before the prefix
+        // end are those of the run that left its start.
+        let (samples, starts) = match previous {
+            Some(p) if p.scenarios.len() == draws => (p.samples, p.starts),
+            _ => (
+                vec![f64::NAN; HEADLINE_SERIES.len() * years * draws],
+                vec![None; draws],
+            ),
+        };
         Ok(BandsBuilder {
             central,
             seed,
             scenarios: draw_scenarios(scenario, draws, seed, spreads),
             done: 0,
-            samples: vec![f64::NAN; HEADLINE_SERIES.len() * years * draws],
+            samples,
+            starts,
+            reused: 0,
         })
     }
     /// Run up to `max_runs` more draws; returns how many ran.
@@ -352,9 +398,22 @@ impl BandsBuilder {
         let years = self.central.years().len();
         let end = self.done.saturating_add(max_runs).min(draws);
         for d in self.done..end {
-            let run = simulate(&self.scenarios[d]);
+            let (run, resumed) = simulate_from(&self.scenarios[d], &mut self.starts[d]);
+            // Resumed: the years before the prefix end are already here.
+            let first = if resumed {
+                self.reused += 1;
+                (PREFIX_END_YEAR - FIRST_YEAR) as usize
+            } else {
+                0
+            };
             for (h, &series) in HEADLINE_SERIES.iter().enumerate() {
-                for (y, &v) in run.series(series).iter().enumerate().take(years) {
+                for (y, &v) in run
+                    .series(series)
+                    .iter()
+                    .enumerate()
+                    .take(years)
+                    .skip(first)
+                {
                     self.samples[(h * years + y) * draws + d] = v;
                 }
             }
@@ -366,6 +425,11 @@ impl BandsBuilder {
     /// Draws run so far, and draws in all.
     pub fn progress(&self) -> (usize, usize) {
         (self.done, self.scenarios.len())
+    }
+    /// Draws run so far that kept their years before [`PREFIX_END_YEAR`]
+    /// from the builder this one took over from ([`BandsBuilder::new_after`]).
+    pub fn reused(&self) -> usize {
+        self.reused
     }
     /// Whether every draw has run.
     pub fn is_done(&self) -> bool {

@@ -5,7 +5,7 @@
 //! (which the conservation checks watch step by step) equals the run the
 //! app shows.
 
-use talentflow_model::engine::PREFIX_END_YEAR;
+use talentflow_model::engine::{simulate_from, FIRST_YEAR, PREFIX_END_YEAR};
 use talentflow_model::uncertainty::SplitMix64;
 use talentflow_model::{
     simulate, simulate_traced, simulate_uncached, Kind, ParamId, Run, Scenario, SeriesId, PARAMS,
@@ -114,6 +114,64 @@ fn every_policy_start_year_from_remembered_history_equals_the_full_run() {
             "policy start {year}"
         );
         year += spec.step;
+    }
+}
+
+#[test]
+fn a_run_from_a_kept_prefix_equals_the_full_run_from_the_prefix_end_on() {
+    let before = (PREFIX_END_YEAR - FIRST_YEAR) as usize;
+    let spec = ParamId::PolicyStartYear.spec();
+    let mut rng = SplitMix64::new(0x5eed_2050);
+    let mut assumptions = Scenario::baseline();
+    let mut prefix = None;
+    for round in 0..60 {
+        // New assumptions every tenth round (a run from the burn-in), lever
+        // moves in between (runs from the kept prefix), the policy start
+        // year at its earliest and latest among them.
+        if round % 10 == 0 {
+            assumptions = Scenario::baseline();
+            randomise(&mut assumptions, &mut rng, false);
+        }
+        let mut s = assumptions;
+        if round % 10 != 0 {
+            randomise(&mut s, &mut rng, true);
+        }
+        match round % 10 {
+            4 => s.set(ParamId::PolicyStartYear, spec.min).unwrap(),
+            5 => s.set(ParamId::PolicyStartYear, spec.max).unwrap(),
+            _ => {}
+        }
+        let (run, resumed) = simulate_from(&s, &mut prefix);
+        assert_eq!(resumed, round % 10 != 0, "round {round}");
+        let full = bits(&simulate_uncached(&s));
+        let years = run.years().len();
+        for (i, (got, want)) in bits(&run).iter().zip(&full).enumerate() {
+            if resumed && i % years < before {
+                assert!(f64::from_bits(*got).is_nan(), "round {round}: value {i}");
+            } else {
+                assert_eq!(got, want, "round {round}: value {i} differs: {s:?}");
+            }
+        }
+        assert_eq!(run.policy_start_year, s.policy_start_year());
+    }
+}
+
+#[test]
+fn a_kept_prefix_is_never_used_for_other_assumptions() {
+    let base = Scenario::baseline();
+    for p in PARAMS.iter().filter(|p| p.kind != Kind::Lever) {
+        let mut changed = base;
+        let other = if p.default == p.max { p.min } else { p.max };
+        changed.set(p.id, other).unwrap();
+        let mut prefix = None;
+        simulate_from(&base, &mut prefix);
+        let (run, resumed) = simulate_from(&changed, &mut prefix);
+        assert!(!resumed, "{}", p.key);
+        assert_eq!(bits(&run), bits(&simulate_uncached(&changed)), "{}", p.key);
+        // The prefix is now the changed run's.
+        let mut moved = changed;
+        moved.set(ParamId::VisaRestrictions, 70.0).unwrap();
+        assert!(simulate_from(&moved, &mut prefix).1, "{}", p.key);
     }
 }
 
