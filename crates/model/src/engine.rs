@@ -447,17 +447,14 @@ pub fn simulate(scenario: &Scenario) -> Run {
 /// the remembered history: the full cost of a run, as the uncertainty
 /// draws pay it (they vary the non-lever parameters).
 pub fn simulate_uncached(scenario: &Scenario) -> Run {
-    let k = Coefficients::new(scenario);
-    let mut state = State::start(scenario, &k);
-    advance::<false>(&mut state, scenario, &k, LAST_YEAR + 1, &mut |_| {});
-    finish(scenario, state)
+    simulate_from(scenario, &mut None).0
 }
 
 /// A run's state at the start of [`PREFIX_END_YEAR`], without its
 /// outputs, and the values of the non-lever parameters it was run with:
 /// where a run that differs from it only in levers can start. About 400
 /// bytes (stocks, cohort and perceived pulls).
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Prefix {
     key: prefix::Key,
     people: [[f64; 2]; STOCK_COUNT],
@@ -476,19 +473,16 @@ pub struct Prefix {
 pub fn simulate_from(scenario: &Scenario, prefix: &mut Option<Prefix>) -> (Run, bool) {
     let k = Coefficients::new(scenario);
     let key = prefix::key(scenario);
-    let (mut state, resumed) = match prefix {
-        Some(p) if p.key == key => (
-            State {
-                year: PREFIX_END_YEAR,
-                people: p.people,
-                perceived_us_pull: p.perceived_us_pull,
-                perceived_china_funding_pull: p.perceived_china_funding_pull,
-                out: [[f64::NAN; YEAR_COUNT]; SERIES_COUNT],
-            },
-            true,
-        ),
+    let mut state = State::start(scenario, &k);
+    let resumed = match prefix {
+        Some(p) if p.key == key => {
+            state.year = PREFIX_END_YEAR;
+            state.people = p.people;
+            state.perceived_us_pull = p.perceived_us_pull;
+            state.perceived_china_funding_pull = p.perceived_china_funding_pull;
+            true
+        }
         _ => {
-            let mut state = State::start(scenario, &k);
             advance::<false>(&mut state, scenario, &k, PREFIX_END_YEAR, &mut |_| {});
             *prefix = Some(Prefix {
                 key,
@@ -496,7 +490,7 @@ pub fn simulate_from(scenario: &Scenario, prefix: &mut Option<Prefix>) -> (Run, 
                 perceived_us_pull: state.perceived_us_pull,
                 perceived_china_funding_pull: state.perceived_china_funding_pull,
             });
-            (state, false)
+            false
         }
     };
     advance::<false>(&mut state, scenario, &k, LAST_YEAR + 1, &mut |_| {});
