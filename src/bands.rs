@@ -11,6 +11,14 @@
 //! abandons the slices of the old one; the bands are shown only for the
 //! scenario they were computed for, never around another curve.
 //!
+//! The last builder is kept, done or not, with its scenario (`LAST`), and
+//! the next scenario's builder takes it over (`BandsBuilder::new_after`):
+//! while a reader drags a lever only levers change, so each draw already
+//! run keeps its years before 2027 (the earliest policy start) and runs
+//! 2027-2050 only, less than half of a full run, with exactly the same
+//! numbers. A slice carries on with the kept builder only when it was made
+//! for the slice's own scenario, so bands never mix scenarios.
+//!
 //! A Web Worker would run the draws off the main thread, but it needs a
 //! second wasm instance (a second download of the model, or a second
 //! bundle) and a worker script the strict Content Security Policy must
@@ -25,6 +33,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageChannel, MessagePort};
 use yew::prelude::*;
+
+thread_local! {
+    /// The last builder and the scenario it was made for, done or not.
+    static LAST: RefCell<Option<(Scenario, BandsBuilder)>> = const { RefCell::new(None) };
+}
 
 /// Milliseconds of draws per slice before yielding to the page.
 pub const SLICE_MS: f64 = 4.0;
@@ -61,35 +74,39 @@ pub fn use_bands(scenario: Scenario, on: bool) -> Option<Rc<Bands>> {
                     Ok(channel) => {
                         let receiver = channel.port1();
                         let sender = channel.port2();
-                        let builder: Rc<RefCell<Option<BandsBuilder>>> = Rc::default();
                         let on_slice = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
                             let started = now();
-                            let mut slot = builder.borrow_mut();
-                            if slot.is_none() {
-                                match BandsBuilder::new(&scenario, DEFAULT_DRAWS, DEFAULT_SEED) {
-                                    Ok(b) => *slot = Some(b),
-                                    Err(e) => {
-                                        web_sys::console::error_1(&e.to_string().into());
-                                        return;
+                            LAST.with_borrow_mut(|slot| {
+                                if !matches!(slot, Some((s, _)) if *s == scenario) {
+                                    match BandsBuilder::new_after(
+                                        slot.take().map(|(_, b)| b),
+                                        &scenario,
+                                        DEFAULT_DRAWS,
+                                        DEFAULT_SEED,
+                                    ) {
+                                        Ok(b) => *slot = Some((scenario, b)),
+                                        Err(e) => {
+                                            web_sys::console::error_1(&e.to_string().into());
+                                            return;
+                                        }
                                     }
                                 }
-                            }
-                            let Some(b) = slot.as_mut() else { return };
-                            while !b.is_done() && now() - started < SLICE_MS {
-                                b.step(2);
-                            }
-                            if b.is_done() {
-                                match b.bands() {
-                                    Ok(bands) => done.set(Some(ScenarioBands {
-                                        scenario,
-                                        bands: Rc::new(bands),
-                                    })),
-                                    Err(e) => web_sys::console::error_1(&e.to_string().into()),
+                                let Some((_, b)) = slot.as_mut() else { return };
+                                while !b.is_done() && now() - started < SLICE_MS {
+                                    b.step(2);
                                 }
-                                *slot = None;
-                            } else if let Err(e) = sender.post_message(&JsValue::NULL) {
-                                web_sys::console::error_1(&e);
-                            }
+                                if b.is_done() {
+                                    match b.bands() {
+                                        Ok(bands) => done.set(Some(ScenarioBands {
+                                            scenario,
+                                            bands: Rc::new(bands),
+                                        })),
+                                        Err(e) => web_sys::console::error_1(&e.to_string().into()),
+                                    }
+                                } else if let Err(e) = sender.post_message(&JsValue::NULL) {
+                                    web_sys::console::error_1(&e);
+                                }
+                            })
                         });
                         receiver.set_onmessage(Some(on_slice.as_ref().unchecked_ref()));
                         if let Err(e) = channel.port2().post_message(&JsValue::NULL) {
