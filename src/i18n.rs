@@ -168,11 +168,13 @@ thread_local! {
 /// that the text travels while the page's first render runs; the page
 /// takes this request over when it asks for the same file.
 pub fn prefetch() {
-    let lang = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("lang"))
-        .and_then(|tag| Lang::from_tag(&tag))
+    // A language tag needs no percent-decoding: a mangled one just misses,
+    // and the page then fetches what `restore` settles on.
+    let search = crate::url::current_search();
+    let lang = search
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Lang::from_tag)
         .unwrap_or_else(preferred_lang);
     if lang.builtin_source(Pack::App).is_none() {
         let url = pack_url(lang, Pack::App);
