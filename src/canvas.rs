@@ -150,9 +150,10 @@ impl Canvas {
         self.anchor = None;
     }
 
-    fn path(&self, points: impl IntoIterator<Item = BackendCoord>) -> bool {
+    /// Adds `points` to the current path as one line; false when there
+    /// are none.
+    fn subpath(&self, points: impl IntoIterator<Item = BackendCoord>) -> bool {
         let mut points = points.into_iter();
-        self.ctx.begin_path();
         let Some((x, y)) = points.next() else {
             return false;
         };
@@ -267,12 +268,7 @@ impl DrawingBackend for Canvas {
             self.set_line(style);
             self.ctx.begin_path();
         }
-        let mut points = path.into_iter();
-        if let Some((x, y)) = points.next() {
-            self.ctx.move_to(f64::from(x), f64::from(y));
-            for (x, y) in points {
-                self.ctx.line_to(f64::from(x), f64::from(y));
-            }
+        if self.subpath(path) {
             self.pending = Some(key);
         }
         Ok(())
@@ -288,7 +284,8 @@ impl DrawingBackend for Canvas {
             return Ok(());
         }
         self.set_fill(style.color());
-        if self.path(vert) {
+        self.ctx.begin_path();
+        if self.subpath(vert) {
             self.ctx.close_path();
             self.ctx.fill();
         }
