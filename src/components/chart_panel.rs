@@ -76,10 +76,7 @@ pub fn draw_on_canvas(
     compare: &Compare<'_>,
     css_size: Option<(f64, f64)>,
 ) -> Result<bool, String> {
-    let pixel_ratio = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .filter(|r| r.is_finite() && *r > 0.0);
-    let pixel_ratio = pixel_ratio.unwrap_or(1.0);
+    let pixel_ratio = pixel_ratio();
     let (css_width, css_height) = match css_size {
         Some((w, h)) if w > 0.0 && h > 0.0 => (w, h),
         _ => {
@@ -87,11 +84,9 @@ pub fn draw_on_canvas(
             (rect.width(), rect.height())
         }
     };
-    if css_width <= 0.0 || css_height <= 0.0 {
+    let Some((width, height)) = backing_size((css_width, css_height)) else {
         return Ok(false);
-    }
-    let width = (css_width * pixel_ratio).round() as u32;
-    let height = (css_height * pixel_ratio).round() as u32;
+    };
     if canvas.width() != width {
         canvas.set_width(width);
     }
@@ -128,17 +123,30 @@ impl<T> PartialEq for Same<T> {
     }
 }
 
-/// Whether `canvas`'s backing store already has the size that the CSS size
-/// `(width, height)` asks for at the current pixel ratio.
-fn backing_fits(canvas: &HtmlCanvasElement, (width, height): (f64, f64)) -> bool {
-    let ratio = web_sys::window()
+/// `window.devicePixelRatio`, or 1 where there is none.
+pub fn pixel_ratio() -> f64 {
+    web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|r| r.is_finite() && *r > 0.0)
-        .unwrap_or(1.0);
-    width > 0.0
-        && height > 0.0
-        && (width * ratio).round() as u32 == canvas.width()
-        && (height * ratio).round() as u32 == canvas.height()
+        .unwrap_or(1.0)
+}
+
+/// The backing store, in device pixels, for a canvas of CSS size
+/// `(width, height)`; `None` for no size (hidden).
+fn backing_size((width, height): (f64, f64)) -> Option<(u32, u32)> {
+    let ratio = pixel_ratio();
+    (width > 0.0 && height > 0.0).then(|| {
+        (
+            (width * ratio).round() as u32,
+            (height * ratio).round() as u32,
+        )
+    })
+}
+
+/// Whether `canvas`'s backing store already has the size that the CSS size
+/// `css` asks for at the current pixel ratio.
+fn backing_fits(canvas: &HtmlCanvasElement, css: (f64, f64)) -> bool {
+    backing_size(css) == Some((canvas.width(), canvas.height()))
 }
 
 /// How much larger than usual canvases draw their text and lines: 1.25 in

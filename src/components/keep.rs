@@ -160,9 +160,7 @@ pub fn chart_png(
     link: &str,
 ) -> Option<String> {
     let window = web_sys::window()?;
-    let px = Some(window.device_pixel_ratio())
-        .filter(|r| r.is_finite() && *r > 0.0)
-        .unwrap_or(1.0);
+    let px = super::chart_panel::pixel_ratio();
     let canvas: HtmlCanvasElement = window
         .document()?
         .create_element("canvas")

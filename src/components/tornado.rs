@@ -219,10 +219,7 @@ pub fn draw_tornado_on_canvas(
     labels: &[String],
     axis_title: &str,
 ) -> Result<bool, String> {
-    let ratio = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .filter(|r| r.is_finite() && *r > 0.0)
-        .unwrap_or(1.0);
+    let ratio = super::chart_panel::pixel_ratio();
     let rect = canvas.get_bounding_client_rect();
     if rect.width() <= 0.0 || rect.height() <= 0.0 {
         return Ok(false);
