@@ -7,7 +7,7 @@
 // load), MOVES (default 200), MEMORY_MOVES (default 10000).
 
 import { execFileSync } from 'node:child_process';
-import { CHARTS, MAIN_SLIDERS, launchBrowser, mainSlider, openApp, recordDrawing, redrawLatencies, startServer, waitForCharts } from './support/app.mjs';
+import { CHARTS, MAIN_SLIDERS, launchBrowser, mainSlider, memoryUsage, moveSliders, openApp, recordDrawing, redrawLatencies, startServer, waitForCharts } from './support/app.mjs';
 
 const MOVES = Number(process.env.MOVES || 200);
 const MEMORY_MOVES = Number(process.env.MEMORY_MOVES || 10000);
@@ -65,29 +65,8 @@ try {
 
     // 3. Memory after many moves: wasm memory and JS heap, after a GC.
     const cdp = await context.newCDPSession(page);
-    const measure = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const heap = await cdp.send('Runtime.getHeapUsage');
-      const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? NaN);
-      return { js: heap.usedSize, wasm };
-    };
-    // Moves in batches of 10, each batch followed by a frame so that the
-    // charts are redrawn. The drawing recorder's own list is emptied as it
-    // goes: it is the benchmark's, not the page's, and would otherwise grow
-    // by every drawing call of every move.
-    const move = (count) => page.evaluate(async ([els, count]) => {
-      for (let i = 0; i < count; i++) {
-        const el = els[i % els.length];
-        const min = Number(el.min);
-        const max = Number(el.max);
-        el.value = String(min + ((max - min) * ((i * 37) % 101)) / 100);
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        if (i % 10 === 9) {
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          window.__draws.length = 0;
-        }
-      }
-    }, [handles, count]);
+    const measure = () => memoryUsage(cdp, page);
+    const move = (count) => moveSliders(page, handles, count);
     await move(100);
     const m100 = await measure();
     const marks = [];

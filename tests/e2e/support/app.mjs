@@ -154,6 +154,46 @@ export function redrawLatencies(page, handles, moves) {
   }, [handles, moves]);
 }
 
+/**
+ * Moves the given range inputs `count` times in turn (move `offset` first),
+ * in batches of ten, each batch followed by a frame so that the charts are
+ * redrawn. After each batch it empties `window.__draws` if recorded (the
+ * recorder's list, not the page's, would otherwise grow), and with
+ * `waitForBands` waits until the bands' note says they are drawn.
+ */
+export function moveSliders(page, handles, count, { offset = 0, waitForBands = false } = {}) {
+  return page.evaluate(async ([els, count, offset, waitForBands]) => {
+    const bandsDrawn = () => /runs/.test(document.getElementById('bands-note')?.textContent ?? '');
+    for (let i = offset; i < offset + count; i++) {
+      const el = els[i % els.length];
+      const min = Number(el.min);
+      const max = Number(el.max);
+      el.value = String(min + ((max - min) * ((i * 37) % 101)) / 100);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      if (i % 10 === 9) {
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        if (window.__draws) window.__draws.length = 0;
+        const start = performance.now();
+        while (waitForBands && !bandsDrawn() && performance.now() - start < 10_000) {
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }
+    }
+  }, [handles, count, offset, waitForBands]);
+}
+
+/**
+ * The page's JS heap and wasm memory in bytes, after a forced garbage
+ * collection (`cdp`: a CDP session of the page; the wasm memory is reached
+ * through Trunk's start event, as `recordDrawing` keeps it).
+ */
+export async function memoryUsage(cdp, page) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? NaN);
+  return { js: heap.usedSize, wasm };
+}
+
 // Installed into every page before the app's own scripts run.
 function probeScript() {
   window.__probe = {
