@@ -36,14 +36,35 @@ CSP = (
 
 # Registers the service worker where the page may have one. A sandboxed
 # iframe without allow-same-origin, private modes and file:// refuse it:
-# the app works the same without, only not offline.
+# the app works the same without, only not offline (hence the empty
+# catch: no service worker there, nothing to cache). Registered once the
+# page has rendered with its text (the `loading` class is gone from
+# <html>) and the browser is idle: installing it fetches and stores the
+# whole build, which on a first visit would otherwise compete with the
+# first chart for the network and the processor (about 10% later at 4x
+# CPU slowdown, docs/benchmarks.md).
 SW_REGISTRATION = """
-try {
-  if ('serviceWorker' in navigator && window.isSecureContext) {
-    navigator.serviceWorker.register('./sw.js').catch((e) => console.info('Working online only:', e.message));
+const registerServiceWorker = () => {
+  try {
+    if ('serviceWorker' in navigator && window.isSecureContext) {
+      navigator.serviceWorker.register('./sw.js').catch((e) => console.info('Working online only:', e.message));
+    }
+  } catch (_) {}
+};
+{
+  const root = document.documentElement;
+  const whenIdle = () => (window.requestIdleCallback || ((f) => setTimeout(f, 500)))(registerServiceWorker, { timeout: 5000 });
+  if (root.classList.contains('loading')) {
+    const watch = new MutationObserver(() => {
+      if (!root.classList.contains('loading')) {
+        watch.disconnect();
+        whenIdle();
+      }
+    });
+    watch.observe(root, { attributes: true, attributeFilter: ['class'] });
+  } else {
+    whenIdle();
   }
-} catch (_) {
-  // No service worker here (sandboxed or opaque origin): nothing to cache.
 }
 """
 
