@@ -704,7 +704,7 @@ pub fn nice_ceiling(v: f64) -> f64 {
     if !v.is_finite() || v <= 0.0 {
         return 1.0;
     }
-    let magnitude = 10f64.powf(v.log10().floor());
+    let magnitude = 10f64.powi(v.log10().floor() as i32);
     [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
