@@ -42,6 +42,29 @@ fn current_layout() -> Layout {
     }
 }
 
+/// Calls `then` once the browser has painted the next frame: a frame
+/// callback, then a task after it. Each runs once; JavaScript keeps them.
+fn after_next_paint(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return then();
+    };
+    let mut then = Some(then);
+    let task: js_sys::Function = Closure::<dyn FnMut()>::new(move || {
+        if let Some(then) = then.take() {
+            then();
+        }
+    })
+    .into_js_value()
+    .unchecked_into();
+    let after_frame = Closure::<dyn FnMut()>::new(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&task, 0);
+        }
+    });
+    let _ = window.request_animation_frame(after_frame.as_ref().unchecked_ref());
+    after_frame.forget();
+}
+
 /// Tracks the viewport, so that charts are resized and redrawn when it
 /// changes (rotation, window resize, zoom).
 #[hook]
@@ -369,6 +392,21 @@ pub fn App(_props: &AppProps) -> Html {
     let handout_kept = use_mut_ref(|| None::<Html>);
     let share_state = use_share_state();
     let keep_state = use_keep_state();
+    // What lies below the first screen (the assumptions, what changed,
+    // bands, comparison, sharing, export, evidence, model, sources and the
+    // printed handout) is rendered once the charts have been drawn and
+    // painted: a first visit's charts come sooner on a slow phone
+    // (docs/benchmarks.md).
+    let below = use_state(|| false);
+    {
+        let below = below.clone();
+        use_effect_with(ready, move |ready| {
+            if *ready {
+                after_next_paint(move || below.set(true));
+            }
+        });
+    }
+    let below = *below;
     if !ready {
         // index.html's own line says the page is loading, or could not.
         return html! {};
@@ -377,7 +415,9 @@ pub fn App(_props: &AppProps) -> Html {
     // The printed handout follows the scenario when a drag ends, not at
     // every step of it: its markup is rebuilt whole, which would cost
     // about a millisecond of every redraw.
-    let handout_markup = {
+    let handout_markup = if !below {
+        Html::default()
+    } else {
         let mut kept = handout_kept.borrow_mut();
         if state.last_moved.is_none() || kept.is_none() {
             let link = share_url(&state_query(
@@ -521,10 +561,12 @@ pub fn App(_props: &AppProps) -> Html {
                         <p>{ summary(&messages, &WHERE, &run, &baseline) }</p>
                         <a href="#chart-retention-title">{ messages.tr("app-see-charts") }</a>
                     </div>
-                    <details id="advanced">
-                        <summary>{ messages.tr("app-advanced") }</summary>
-                        { slider(Group::Advanced) }
-                    </details>
+                    if below {
+                        <details id="advanced">
+                            <summary>{ messages.tr("app-advanced") }</summary>
+                            { slider(Group::Advanced) }
+                        </details>
+                    }
                     <div class="scenario-status">
                         <p id="scenario-status" role="status">{ status }</p>
                         <div class="history" role="group" aria-label={messages.tr("app-history-label")}>
@@ -533,6 +575,7 @@ pub fn App(_props: &AppProps) -> Html {
                             { button("reset", "app-reset", Action::Reset, true) }
                         </div>
                     </div>
+                    if below {
                     <super::why_changed::WhyChanged {scenario} />
                     { bands_toggle(&BandsToggleProps { on: state.bands, ready: bands.is_some(), on_action: on_action.clone() }, &messages) }
                     { compare(&CompareProps { pins: state.pins.clone(), view: state.view, scenario, on_action: on_action.clone() }, &messages) }
@@ -552,16 +595,19 @@ pub fn App(_props: &AppProps) -> Html {
                         &messages,
                         &keep_state,
                     ) }
+                    }
                 </section>
                 { charts }
             </main>
-            { super::evidence::evidence(&messages, scenario, &ledger_open) }
-            { super::model_page::model_page(&messages, &loader, &baseline, &model_open) }
-            { Html::from_html_unchecked((*sources).clone()) }
-            <footer class="page-footer">
-                <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>
-            </footer>
-            { handout_markup }
+            if below {
+                { super::evidence::evidence(&messages, scenario, &ledger_open) }
+                { super::model_page::model_page(&messages, &loader, &baseline, &model_open) }
+                { Html::from_html_unchecked((*sources).clone()) }
+                <footer class="page-footer">
+                    <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>
+                </footer>
+                { handout_markup }
+            }
         </ContextProvider<PackLoader>></ContextProvider<Messages>>
     }
 }
