@@ -142,3 +142,32 @@ test('each chart is drawn once when the page opens, not again when something els
     await context.close();
   }
 });
+
+// A first visit on a slow phone: the charts come first; what lies below
+// the first screen is built once they have been drawn and painted.
+function noteWhatExistsAtFirstChartDrawing() {
+  const charts = ['chart-retention', 'chart-inflow', 'chart-where'];
+  const below = ['advanced', 'evidence', 'sources', 'handout'];
+  const proto = CanvasRenderingContext2D.prototype;
+  const orig = proto.fillRect;
+  proto.fillRect = function (...args) {
+    if (!window.__belowAtFirstChart && charts.includes(this.canvas.id)) {
+      window.__belowAtFirstChart = below.filter((id) => document.getElementById(id) !== null);
+    }
+    return orig.apply(this, args);
+  };
+}
+
+test('on opening, the charts are drawn before the parts below the first screen are built, and those parts then follow', { timeout: 60_000 }, async () => {
+  const { context, page } = await openApp(browser, server, {}, noteWhatExistsAtFirstChartDrawing);
+  try {
+    await waitForCharts(page);
+    await page.locator('#sources').waitFor({ state: 'attached' });
+    assert.deepEqual(await page.evaluate(() => window.__belowAtFirstChart), [], 'nothing below the first screen exists when the first chart is drawn');
+    for (const id of ['advanced', 'evidence', 'sources', 'handout']) {
+      assert.equal(await page.locator(`#${id}`).count(), 1, `#${id} is there once the charts stand`);
+    }
+  } finally {
+    await context.close();
+  }
+});
