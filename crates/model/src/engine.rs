@@ -158,16 +158,22 @@ struct Coefficients {
     hazard_sensitivity: f64,
     /// Fraction of the gap between perceived and actual closed per step.
     perception_per_step: f64,
+    /// Growth of the pipeline after [`LAST_HISTORY_YEAR`], per year.
     pipeline_growth: f64,
+    /// The pipeline entrants' growth factor per step, up to the end of
+    /// [`LAST_HISTORY_YEAR`] and after it.
+    growth_per_step: [f64; 2],
     /// The graduate-school choice.
     grad_choice: Choice,
     /// US graduates' choice at graduation (stay, China, elsewhere).
     stay_choice: Choice,
     /// Odds of a leaver choosing China over elsewhere under 2015 conditions.
     return_china_odds: f64,
-    return_hazard: f64,
-    tenure_protection: f64,
-    attrition_per_year: f64,
+    /// Each US sector's return hazard per step before the hazard index,
+    /// early career and established.
+    leaving_per_step: [[f64; 2]; 3],
+    /// Fraction of a working stock that leaves the top tier per step.
+    attrition_per_step: f64,
     china_grad_choice: Choice,
     elsewhere_grad_choice: Choice,
     /// Reference values of the drivers (2015).
@@ -183,6 +189,9 @@ impl Coefficients {
         let to_china = s.get(ParamId::ReturnToChina);
         let leave_china = (1.0 - stay) * to_china;
         let leave_elsewhere = (1.0 - stay) * (1.0 - to_china);
+        let pipeline_growth = s.get(ParamId::PipelineGrowth) / 100.0;
+        let return_hazard = s.get(ParamId::ReturnHazard);
+        let tenure_protection = s.get(ParamId::TenureProtection);
         Coefficients {
             beta_compute: s.get(ParamId::BetaCompute),
             beta_china_funding: s.get(ParamId::BetaChinaFunding),
@@ -193,13 +202,19 @@ impl Coefficients {
             beta_visa: s.get(ParamId::BetaVisa),
             hazard_sensitivity: s.get(ParamId::HazardSensitivity),
             perception_per_step: 1.0 - (-DT_YEARS / s.get(ParamId::PerceptionDelay)).exp(),
-            pipeline_growth: s.get(ParamId::PipelineGrowth) / 100.0,
+            pipeline_growth,
+            growth_per_step: [
+                (PIPELINE_GROWTH_HISTORY * DT_YEARS).exp(),
+                (pipeline_growth * DT_YEARS).exp(),
+            ],
             grad_choice: Choice::from_reference_shares([us, cn, el]),
             stay_choice: Choice::from_reference_shares([stay, leave_china, leave_elsewhere]),
             return_china_odds: to_china / (1.0 - to_china),
-            return_hazard: s.get(ParamId::ReturnHazard),
-            tenure_protection: s.get(ParamId::TenureProtection),
-            attrition_per_year: 1.0 / s.get(ParamId::CareerLength),
+            leaving_per_step: SECTORS.map(|sector| {
+                let early = return_hazard * sector.hazard_multiplier * DT_YEARS;
+                [early, early * tenure_protection]
+            }),
+            attrition_per_step: DT_YEARS / s.get(ParamId::CareerLength),
             china_grad_choice: Choice::from_reference_shares(CHINA_GRAD_DESTINATIONS),
             elsewhere_grad_choice: Choice::from_reference_shares(ELSEWHERE_GRAD_DESTINATIONS),
             reference: Drivers::in_year(&Scenario::baseline(), REFERENCE_YEAR),
@@ -214,6 +229,25 @@ impl Coefficients {
             + self.beta_us_funding * (d.us_funding / r.us_funding).ln()
             - self.beta_scrutiny * (d.scrutiny_pct - r.scrutiny_pct) / 10.0
             - self.beta_visa * (d.visa_blocked_pct - r.visa_blocked_pct) / 10.0
+    }
+
+    /// The pipeline's entrants in the first step of `year` (people), and
+    /// their growth factor from one step of the year to the next.
+    fn entrants_in_first_step(&self, year: i32) -> (f64, f64) {
+        let history_end = LAST_HISTORY_YEAR + 1;
+        let (growth, per_step) = if year < history_end {
+            (
+                PIPELINE_GROWTH_HISTORY * f64::from(year - 2019),
+                self.growth_per_step[0],
+            )
+        } else {
+            (
+                PIPELINE_GROWTH_HISTORY * f64::from(history_end - 2019)
+                    + self.pipeline_growth * f64::from(year - history_end),
+                self.growth_per_step[1],
+            )
+        };
+        (PIPELINE_2019_PER_YEAR * growth.exp() * DT_YEARS, per_step)
     }
 
     /// China's funding pull relative to 2015 (logit units).
@@ -244,32 +278,31 @@ impl Choice {
         }
     }
 
-    /// Shares given `exp(US pull)` and `exp(China pull)`.
-    fn shares(self, exp_us_pull: f64, exp_china_pull: f64) -> [f64; 3] {
+    /// The fractions of the choosers that choose the US, China and
+    /// elsewhere in one step, given `exp(US pull)` and `exp(China pull)`,
+    /// the visa block and the fraction of the stock that chooses in a step.
+    /// The blocked fraction of those who would choose the US choose among
+    /// the other two in proportion (one division for all three: the
+    /// elsewhere weight is positive, so the other two never add to zero).
+    fn per_step(
+        self,
+        exp_us_pull: f64,
+        exp_china_pull: f64,
+        blocked_fraction: f64,
+        choosing_per_step: f64,
+    ) -> [f64; 3] {
         let us = self.us_weight * exp_us_pull;
-        let total = us + exp_china_pull + self.elsewhere_weight;
+        let rest = exp_china_pull + self.elsewhere_weight;
+        let blocked = us * blocked_fraction;
+        let scale = choosing_per_step / ((us + rest) * rest);
+        let to_us = (us - blocked) * rest * scale;
+        let to_rest = (rest + blocked) * scale;
         [
-            us / total,
-            exp_china_pull / total,
-            self.elsewhere_weight / total,
+            to_us,
+            exp_china_pull * to_rest,
+            self.elsewhere_weight * to_rest,
         ]
     }
-}
-
-/// Applies the visa block to the US share of a choice: the blocked share
-/// chooses among the other two options in proportion.
-fn block_us(shares: [f64; 3], blocked_fraction: f64) -> [f64; 3] {
-    let us = shares[0] * (1.0 - blocked_fraction);
-    let moved = shares[0] - us;
-    let rest = shares[1] + shares[2];
-    if rest <= 0.0 {
-        return [us, moved, 0.0];
-    }
-    [
-        us,
-        shares[1] + moved * shares[1] / rest,
-        shares[2] + moved * shares[2] / rest,
-    ]
 }
 
 /// A hazard multiplier, capped at [`MAX_HAZARD_MULTIPLIER`].
@@ -277,73 +310,203 @@ fn bounded(multiplier: f64) -> f64 {
     multiplier.min(MAX_HAZARD_MULTIPLIER)
 }
 
-/// One step's flows, applied as they are stated.
-///
-/// Each flow moves `rate_per_year * dt` of its source's stock at the start
-/// of the step to its destination, in the main population and in the
-/// tracked cohort (all zeros until it starts, so moving it changes
-/// nothing), and adds the people moved to the year's total of its bucket.
-/// `add` is inlined with constant stocks, so a step compiles to
-/// straight-line arithmetic: no flow table, no bounds checks, no
-/// allocation. Each stock receives its changes in the order the flows are
-/// stated, so the result does not depend on how the step is compiled.
-struct Step<'a, const TRACE: bool> {
-    /// People by stock at the start of the step: the population, then the
-    /// tracked cohort (two lanes, so that both move in one operation).
-    before: [[f64; 2]; STOCK_COUNT],
-    /// The same during the step.
-    people: &'a mut [[f64; 2]; STOCK_COUNT],
-    buckets: &'a mut [f64; BUCKET_COUNT],
-    /// Every flow of the step, when tracing.
-    flows: &'a mut Vec<Flow>,
+/// Fraction of the early-career US researchers who become established in
+/// one step.
+const TENURE_PER_STEP: f64 = DT_YEARS / YEARS_TO_ESTABLISHED;
+/// Fraction of the pipeline that starts graduate school in one step.
+const PIPELINE_PER_STEP: f64 = DT_YEARS / PIPELINE_DELAY_YEARS;
+/// Fraction of the graduate students who graduate in one step.
+const GRADUATION_PER_STEP: f64 = DT_YEARS / GRAD_SCHOOL_YEARS;
+
+/// One step's flows, each as the fraction of its source's stock at the
+/// start of the step that it moves (rate per year × dt).
+struct Fractions {
+    /// Pipeline to graduate school in the US, China, elsewhere.
+    pipeline: [f64; 3],
+    /// From graduate school in the US, China, elsewhere (rows) to US work
+    /// (split among the sectors by entry share), work in China, work
+    /// elsewhere (columns).
+    graduation: [[f64; 3]; 3],
+    /// Each US sector's early-career researchers who leave for China or
+    /// elsewhere.
+    leaving_early: [f64; 3],
+    /// The same for its established researchers.
+    leaving_established: [f64; 3],
+    /// Share of the US leavers who go to China; the rest go elsewhere.
+    to_china: f64,
+    /// Work in China to US work and to work elsewhere.
+    china: [f64; 2],
+    /// Work elsewhere to US work and to work in China.
+    elsewhere: [f64; 2],
+    /// Every working stock to the left-the-top-tier stock.
+    attrition: f64,
 }
 
-impl<const TRACE: bool> Step<'_, TRACE> {
-    // Inlined natively (speed); a call in the browser build, where the
-    // straight-line copies would cost about 2 KB of the download.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
-    fn add(&mut self, from: Stock, to: Stock, rate_per_year: f64) {
-        let (f, t) = (from.index(), to.index());
-        let per_step = rate_per_year * DT_YEARS;
-        let moved = [per_step * self.before[f][0], per_step * self.before[f][1]];
-        let source = &mut self.people[f];
-        *source = [source[0] - moved[0], source[1] - moved[1]];
-        let destination = &mut self.people[t];
-        *destination = [destination[0] + moved[0], destination[1] + moved[1]];
-        let bucket = Bucket::of(from, to);
-        if bucket != Bucket::None {
-            self.buckets[bucket as usize] += moved[0];
+impl Fractions {
+    /// The fraction of each stock that stays in it during the step: one
+    /// minus the total of its outflows' fractions. The same for the
+    /// population and the tracked cohort.
+    fn staying(&self) -> [f64; STOCK_COUNT] {
+        let mut keep = [1.0; STOCK_COUNT];
+        let mut set = |s: Stock, outflow: f64| keep[s.index()] = 1.0 - outflow;
+        let [p_us, p_china, p_elsewhere] = self.pipeline;
+        set(Stock::Pipeline, p_us + p_china + p_elsewhere);
+        let grads = [Stock::GradUs, Stock::GradChina, Stock::GradElsewhere];
+        for (grad, [us, china, elsewhere]) in grads.into_iter().zip(self.graduation) {
+            set(grad, us + china + elsewhere);
         }
-        if TRACE {
-            self.flows.push(Flow {
+        for (i, s) in SECTORS.into_iter().enumerate() {
+            set(
+                s.early,
+                TENURE_PER_STEP + self.leaving_early[i] + self.attrition,
+            );
+            set(s.established, self.leaving_established[i] + self.attrition);
+        }
+        let [china_to_us, china_to_elsewhere] = self.china;
+        set(
+            Stock::WorkChina,
+            china_to_us + china_to_elsewhere + self.attrition,
+        );
+        let [elsewhere_to_us, elsewhere_to_china] = self.elsewhere;
+        set(
+            Stock::WorkElsewhere,
+            elsewhere_to_us + elsewhere_to_china + self.attrition,
+        );
+        keep
+    }
+
+    /// One lane's stocks at the end of a step that starts from `x` (before
+    /// the pipeline's entrants), with `keep` from [`Fractions::staying`];
+    /// for the population (`POPULATION`) the step's flows are added to the
+    /// yearly `buckets`.
+    ///
+    /// Each source keeps its staying fraction (one multiplication for all
+    /// its outflows), and each destination gains its inflows. Inflows that
+    /// are split the same way are summed before they are split: entries to
+    /// US work (by sector entry share) and US researchers leaving (to China
+    /// or elsewhere). The traced flows ([`Fractions::flows`]) are the same
+    /// flows one by one, so a stock's change equals the sum of its traced
+    /// flows up to rounding (the model checks hold it to that).
+    ///
+    /// Scalar code, one lane at a time: x86-64 has too few registers to
+    /// hold both lanes of every stock, and the cohort's lane is skipped
+    /// while it is all zeros (before it starts).
+    #[inline(never)]
+    fn apply<const POPULATION: bool>(
+        &self,
+        keep: &[f64; STOCK_COUNT],
+        x: &[f64; STOCK_COUNT],
+        buckets: &mut [f64; BUCKET_COUNT],
+    ) -> [f64; STOCK_COUNT] {
+        use Stock::*;
+        let at = |s: Stock| x[s.index()];
+        let remaining = |s: Stock| x[s.index()] * keep[s.index()];
+        let mut y = [0.0; STOCK_COUNT];
+
+        // Graduate-school choice.
+        let to_grad = self.pipeline.map(|p| at(Pipeline) * p);
+        y[Pipeline.index()] = remaining(Pipeline);
+
+        // Graduation, and the moves of researchers in China and elsewhere.
+        let grads = [GradUs, GradChina, GradElsewhere];
+        let g = &self.graduation;
+        let from_grad = |i: usize, j: usize| at(grads[i]) * g[i][j];
+        for (i, grad) in grads.into_iter().enumerate() {
+            y[grad.index()] = remaining(grad) + to_grad[i];
+        }
+        let [china_to_us, china_to_elsewhere] = self.china;
+        let [elsewhere_to_us, elsewhere_to_china] = self.elsewhere;
+        let us_grads_staying = from_grad(0, 0);
+        let other_into_us = (from_grad(1, 0) + from_grad(2, 0))
+            + (at(WorkChina) * china_to_us + at(WorkElsewhere) * elsewhere_to_us);
+        let into_us = us_grads_staying + other_into_us;
+
+        // US researchers, sector by sector.
+        let mut leaving = 0.0;
+        let mut us_work = 0.0;
+        for (i, s) in SECTORS.into_iter().enumerate() {
+            let (early, established) = (at(s.early), at(s.established));
+            leaving += early * self.leaving_early[i] + established * self.leaving_established[i];
+            us_work += early + established;
+            y[s.early.index()] = remaining(s.early) + into_us * s.entry_share;
+            y[s.established.index()] = remaining(s.established) + early * TENURE_PER_STEP;
+        }
+        let us_to_china = leaving * self.to_china;
+        let us_to_elsewhere = leaving * (1.0 - self.to_china);
+
+        // Researchers in China and elsewhere, and those who leave the tier.
+        let us_grads_to_china = from_grad(0, 1);
+        let us_grads_to_elsewhere = from_grad(0, 2);
+        y[WorkChina.index()] = (remaining(WorkChina)
+            + (us_grads_to_china + from_grad(1, 1) + from_grad(2, 1)))
+            + (us_to_china + at(WorkElsewhere) * elsewhere_to_china);
+        y[WorkElsewhere.index()] = (remaining(WorkElsewhere)
+            + (us_grads_to_elsewhere + from_grad(1, 2) + from_grad(2, 2)))
+            + (us_to_elsewhere + at(WorkChina) * china_to_elsewhere);
+        y[LeftTopTier.index()] =
+            at(LeftTopTier) + (us_work + at(WorkChina) + at(WorkElsewhere)) * self.attrition;
+
+        if POPULATION {
+            for (bucket, moved) in [
+                (Bucket::ToGradUs, to_grad[0]),
+                (Bucket::ToGradChina, to_grad[1]),
+                (Bucket::ToGradElsewhere, to_grad[2]),
+                (Bucket::GradUsStays, us_grads_staying),
+                (Bucket::GradUsToChina, us_grads_to_china),
+                (Bucket::GradUsToElsewhere, us_grads_to_elsewhere),
+                (Bucket::OtherIntoUsWork, other_into_us),
+                (Bucket::UsWorkToChina, us_to_china),
+                (Bucket::UsWorkToElsewhere, us_to_elsewhere),
+            ] {
+                buckets[bucket as usize] += moved;
+            }
+        }
+        y
+    }
+
+    /// Every flow of a step that starts from `x`, one by one, in people of
+    /// the population (for traces).
+    fn flows(&self, x: &[f64; STOCK_COUNT], flows: &mut Vec<Flow>) {
+        use Stock::*;
+        let mut add = |from: Stock, to: Stock, fraction: f64| {
+            flows.push(Flow {
                 from,
                 to,
-                people: moved[0],
-            });
+                people: fraction * x[from.index()],
+            })
+        };
+        let grads = [GradUs, GradChina, GradElsewhere];
+        for (grad, p) in grads.into_iter().zip(self.pipeline) {
+            add(Pipeline, grad, p);
         }
-    }
-
-    /// Flows from one stock to the US sectors, split by entry share.
-    #[inline(always)]
-    fn add_to_us_sectors(&mut self, from: Stock, rate_per_year: f64) {
+        for (grad, [us, china, elsewhere]) in grads.into_iter().zip(self.graduation) {
+            for s in SECTORS {
+                add(grad, s.early, us * s.entry_share);
+            }
+            add(grad, WorkChina, china);
+            add(grad, WorkElsewhere, elsewhere);
+        }
+        for (i, s) in SECTORS.into_iter().enumerate() {
+            add(s.early, s.established, TENURE_PER_STEP);
+            for (stock, leaving) in [
+                (s.early, self.leaving_early[i]),
+                (s.established, self.leaving_established[i]),
+            ] {
+                add(stock, WorkChina, leaving * self.to_china);
+                add(stock, WorkElsewhere, leaving * (1.0 - self.to_china));
+                add(stock, LeftTopTier, self.attrition);
+            }
+        }
         for s in SECTORS {
-            self.add(from, s.early, rate_per_year * s.entry_share);
+            add(WorkChina, s.early, self.china[0] * s.entry_share);
         }
-    }
-
-    /// One US sector's researchers: tenure, return hazard (proportional
-    /// hazards, `hazard_index` = exp(kappa * (China pull - US pull))),
-    /// attrition.
-    #[inline(always)]
-    fn us_sector(&mut self, s: SectorSpec, k: &Coefficients, hazard_index: f64, to_china: f64) {
-        self.add(s.early, s.established, 1.0 / YEARS_TO_ESTABLISHED);
-        for (stock, tenure) in [(s.early, 1.0), (s.established, k.tenure_protection)] {
-            let h = k.return_hazard * s.hazard_multiplier * tenure * hazard_index;
-            self.add(stock, Stock::WorkChina, h * to_china);
-            self.add(stock, Stock::WorkElsewhere, h * (1.0 - to_china));
-            self.add(stock, Stock::LeftTopTier, k.attrition_per_year);
+        add(WorkChina, WorkElsewhere, self.china[1]);
+        add(WorkChina, LeftTopTier, self.attrition);
+        for s in SECTORS {
+            add(WorkElsewhere, s.early, self.elsewhere[0] * s.entry_share);
         }
+        add(WorkElsewhere, WorkChina, self.elsewhere[1]);
+        add(WorkElsewhere, LeftTopTier, self.attrition);
     }
 }
 
@@ -352,7 +515,6 @@ impl<const TRACE: bool> Step<'_, TRACE> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(usize)]
 enum Bucket {
-    None,
     ToGradUs,
     ToGradChina,
     ToGradElsewhere,
@@ -364,25 +526,7 @@ enum Bucket {
     UsWorkToElsewhere,
 }
 
-const BUCKET_COUNT: usize = 10;
-
-impl Bucket {
-    #[inline(always)]
-    fn of(from: Stock, to: Stock) -> Bucket {
-        match (from, to) {
-            (Stock::Pipeline, Stock::GradUs) => Bucket::ToGradUs,
-            (Stock::Pipeline, Stock::GradChina) => Bucket::ToGradChina,
-            (Stock::Pipeline, Stock::GradElsewhere) => Bucket::ToGradElsewhere,
-            (Stock::GradUs, t) if t.is_us_work() => Bucket::GradUsStays,
-            (Stock::GradUs, Stock::WorkChina) => Bucket::GradUsToChina,
-            (Stock::GradUs, Stock::WorkElsewhere) => Bucket::GradUsToElsewhere,
-            (f, t) if t.is_us_work() && !f.is_us_work() => Bucket::OtherIntoUsWork,
-            (f, Stock::WorkChina) if f.is_us_work() => Bucket::UsWorkToChina,
-            (f, Stock::WorkElsewhere) if f.is_us_work() => Bucket::UsWorkToElsewhere,
-            _ => Bucket::None,
-        }
-    }
-}
+const BUCKET_COUNT: usize = 9;
 
 /// What the model knows at one step, for tests and traces.
 #[derive(Clone, Debug)]
@@ -410,14 +554,21 @@ const YEAR_COUNT: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
 pub const PREFIX_END_YEAR: i32 = PARAMS[ParamId::PolicyStartYear as usize].min as i32;
 const _: () = assert!(PREFIX_END_YEAR > LAST_HISTORY_YEAR && PREFIX_END_YEAR <= LAST_YEAR);
 
+/// People by stock: the population, and the tracked cohort.
+#[derive(Clone, Copy, Debug)]
+struct People {
+    population: [f64; STOCK_COUNT],
+    cohort: [f64; STOCK_COUNT],
+}
+
 /// Everything carried from one step to the next, and the outputs so far.
 #[derive(Clone, Debug)]
 struct State {
     /// The year whose first step comes next.
     year: i32,
-    /// People by stock, `[population, tracked cohort]`: the cohort as
-    /// shares of it, zeros until it starts.
-    people: [[f64; 2]; STOCK_COUNT],
+    /// People by stock, the population and the tracked cohort (as shares
+    /// of it, zeros until it starts).
+    people: People,
     perceived_us_pull: f64,
     perceived_china_funding_pull: f64,
     out: Outputs,
@@ -429,7 +580,10 @@ impl State {
         let first_drivers = Drivers::in_year(scenario, SPIN_UP_YEAR);
         State {
             year: SPIN_UP_YEAR,
-            people: [[0.0; 2]; STOCK_COUNT],
+            people: People {
+                population: [0.0; STOCK_COUNT],
+                cohort: [0.0; STOCK_COUNT],
+            },
             perceived_us_pull: k.us_pull(&first_drivers),
             perceived_china_funding_pull: k.china_funding_pull(&first_drivers),
             out: [[f64::NAN; YEAR_COUNT]; SERIES_COUNT],
@@ -471,7 +625,7 @@ pub fn simulate_uncached(scenario: &Scenario) -> Run {
 #[derive(Clone, Copy, Debug)]
 pub struct Prefix {
     key: prefix::Key,
-    people: [[f64; 2]; STOCK_COUNT],
+    people: People,
     perceived_us_pull: f64,
     perceived_china_funding_pull: f64,
 }
@@ -547,7 +701,11 @@ fn advance<const TRACE: bool>(
         let us_pull_now = k.us_pull(&d);
         let china_funding_pull_now = k.china_funding_pull(&d);
         let mut acc = YearAccumulator::default();
-        let people = &mut state.people;
+        // The cohort's lane is all zeros until the end of its year.
+        let cohort_started = year > COHORT_YEAR;
+        // Exogenous pipeline entrants: growth is steady within a year, so
+        // one exponential per year and a factor per step.
+        let (mut entrants, growth_per_step) = k.entrants_in_first_step(year);
 
         for month in 0..STEPS_PER_YEAR {
             let t = year as f64 + month as f64 * DT_YEARS;
@@ -557,8 +715,9 @@ fn advance<const TRACE: bool>(
                 - state.perceived_china_funding_pull)
                 * k.perception_per_step;
 
-            let us_work: f64 = Stock::US_WORK.iter().map(|s| people[s.index()][0]).sum();
-            let in_china = people[Stock::WorkChina.index()][0];
+            let before = state.people.population;
+            let us_work: f64 = Stock::US_WORK.iter().map(|s| before[s.index()]).sum();
+            let in_china = before[Stock::WorkChina.index()];
             let ecosystem = if us_work > 0.0 && in_china > 0.0 {
                 let ratio = (in_china / us_work / ECOSYSTEM_REFERENCE_RATIO)
                     .clamp(ECOSYSTEM_RATIO_BOUND.recip(), ECOSYSTEM_RATIO_BOUND);
@@ -575,103 +734,64 @@ fn advance<const TRACE: bool>(
             let exp_us_hazard = (k.hazard_sensitivity * us_pull).exp();
             let exp_china_hazard = (k.hazard_sensitivity * china_pull).exp();
 
-            let before = *people;
-            acc.add_step(&before);
-            if TRACE {
-                flows.clear();
-            }
-            let mut step = Step::<TRACE> {
-                before,
-                people,
-                buckets: &mut acc.buckets,
-                flows: &mut flows,
-            };
-            // Graduate-school choice.
-            let grad = block_us(k.grad_choice.shares(exp_us, exp_china), blocked);
-            let r_pipe = 1.0 / PIPELINE_DELAY_YEARS;
-            step.add(Stock::Pipeline, Stock::GradUs, r_pipe * grad[0]);
-            step.add(Stock::Pipeline, Stock::GradChina, r_pipe * grad[1]);
-            step.add(Stock::Pipeline, Stock::GradElsewhere, r_pipe * grad[2]);
-            // Graduation choices.
-            let r_grad = 1.0 / GRAD_SCHOOL_YEARS;
-            let stay = k.stay_choice.shares(exp_us, exp_china);
-            step.add_to_us_sectors(Stock::GradUs, r_grad * stay[0]);
-            step.add(Stock::GradUs, Stock::WorkChina, r_grad * stay[1]);
-            step.add(Stock::GradUs, Stock::WorkElsewhere, r_grad * stay[2]);
-            let cg = block_us(k.china_grad_choice.shares(exp_us, exp_china), blocked);
-            step.add_to_us_sectors(Stock::GradChina, r_grad * cg[0]);
-            step.add(Stock::GradChina, Stock::WorkChina, r_grad * cg[1]);
-            step.add(Stock::GradChina, Stock::WorkElsewhere, r_grad * cg[2]);
-            let eg = block_us(k.elsewhere_grad_choice.shares(exp_us, exp_china), blocked);
-            step.add_to_us_sectors(Stock::GradElsewhere, r_grad * eg[0]);
-            step.add(Stock::GradElsewhere, Stock::WorkChina, r_grad * eg[1]);
-            step.add(Stock::GradElsewhere, Stock::WorkElsewhere, r_grad * eg[2]);
-            // US researchers, sector by sector: natively spelled out, so
-            // that each flow's stocks are constants (LLVM does not unroll a
-            // loop this size; spelled out, a full run takes 15% fewer
-            // instructions, same numbers); in the browser build a loop,
-            // smaller, and faster there (`add` is a call).
+            // Choices at the graduate-school start and at graduation.
+            let choice =
+                |c: Choice, blocked, per_step| c.per_step(exp_us, exp_china, blocked, per_step);
+            let grad = choice(k.grad_choice, blocked, PIPELINE_PER_STEP);
+            let stay = choice(k.stay_choice, 0.0, GRADUATION_PER_STEP);
+            let cg = choice(k.china_grad_choice, blocked, GRADUATION_PER_STEP);
+            let eg = choice(k.elsewhere_grad_choice, blocked, GRADUATION_PER_STEP);
+            // US researchers' return hazard (proportional hazards,
+            // `hazard_index` = exp(kappa * (China pull - US pull))).
             let hazard_index = bounded(exp_china_hazard / exp_us_hazard);
             let china_odds = k.return_china_odds * exp_china;
-            let to_china = china_odds / (1.0 + china_odds);
-            #[cfg(not(target_arch = "wasm32"))]
-            {
-                let [a, b, c] = SECTORS;
-                step.us_sector(a, k, hazard_index, to_china);
-                step.us_sector(b, k, hazard_index, to_china);
-                step.us_sector(c, k, hazard_index, to_china);
-            }
-            #[cfg(target_arch = "wasm32")]
-            for s in SECTORS {
-                step.us_sector(s, k, hazard_index, to_china);
-            }
-            // Researchers in China and elsewhere.
             let into_us = (1.0 - blocked) * bounded(exp_us_hazard / exp_china_hazard);
-            step.add_to_us_sectors(Stock::WorkChina, CHINA_TO_US_HAZARD * into_us);
-            step.add(
-                Stock::WorkChina,
-                Stock::WorkElsewhere,
-                CHINA_TO_ELSEWHERE_HAZARD,
-            );
-            step.add(Stock::WorkChina, Stock::LeftTopTier, k.attrition_per_year);
-            step.add_to_us_sectors(
-                Stock::WorkElsewhere,
-                ELSEWHERE_TO_US_HAZARD * (1.0 - blocked) * bounded(exp_us_hazard),
-            );
-            step.add(
-                Stock::WorkElsewhere,
-                Stock::WorkChina,
-                ELSEWHERE_TO_CHINA_HAZARD * bounded(exp_china_hazard),
-            );
-            step.add(
-                Stock::WorkElsewhere,
-                Stock::LeftTopTier,
-                k.attrition_per_year,
-            );
+            let fractions = Fractions {
+                pipeline: grad,
+                graduation: [stay, cg, eg],
+                leaving_early: k.leaving_per_step.map(|[early, _]| early * hazard_index),
+                leaving_established: k
+                    .leaving_per_step
+                    .map(|[_, established]| established * hazard_index),
+                to_china: china_odds / (1.0 + china_odds),
+                china: [
+                    CHINA_TO_US_HAZARD * DT_YEARS * into_us,
+                    CHINA_TO_ELSEWHERE_HAZARD * DT_YEARS,
+                ],
+                elsewhere: [
+                    ELSEWHERE_TO_US_HAZARD * DT_YEARS * (1.0 - blocked) * bounded(exp_us_hazard),
+                    ELSEWHERE_TO_CHINA_HAZARD * DT_YEARS * bounded(exp_china_hazard),
+                ],
+                attrition: k.attrition_per_step,
+            };
 
-            // Exogenous pipeline entrants.
-            let growth_years_hist = (t.min(LAST_HISTORY_YEAR as f64 + 1.0)) - 2019.0;
-            let growth_years_after = (t - (LAST_HISTORY_YEAR as f64 + 1.0)).max(0.0);
-            let entrants_per_year = PIPELINE_2019_PER_YEAR
-                * (PIPELINE_GROWTH_HISTORY * growth_years_hist
-                    + k.pipeline_growth * growth_years_after)
-                    .exp();
-            let entrants = entrants_per_year * DT_YEARS;
-            people[Stock::Pipeline.index()][0] += entrants;
+            acc.us_work_stock_sum += us_work;
+            acc.steps += 1.0;
+            let keep = fractions.staying();
+            let people = &mut state.people;
+            people.population = fractions.apply::<true>(&keep, &before, &mut acc.buckets);
+            if cohort_started {
+                people.cohort = fractions.apply::<false>(&keep, &people.cohort, &mut acc.buckets);
+            }
+            people.population[Stock::Pipeline.index()] += entrants;
             acc.pipeline_entrants += entrants;
             if TRACE {
+                flows.clear();
+                fractions.flows(&before, &mut flows);
                 trace(&StepTrace {
                     time_years: t,
-                    before: &before.map(|p| p[0]),
-                    after: &people.map(|p| p[0]),
+                    before: &before,
+                    after: &people.population,
                     pipeline_entrants: entrants,
                     flows: &flows,
                 });
             }
+            entrants *= growth_per_step;
         }
 
         // End of `year`: start the cohort, record the year.
-        let stocks = people.map(|p| p[0]);
+        let people = &mut state.people;
+        let stocks = people.population;
         if year == COHORT_YEAR {
             let total: f64 = stocks
                 .iter()
@@ -680,7 +800,7 @@ fn advance<const TRACE: bool>(
                 .map(|(v, _)| v)
                 .sum();
             for s in Stock::ALL {
-                people[s.index()][1] = if s.place() == crate::stocks::Place::Us && total > 0.0 {
+                people.cohort[s.index()] = if s.place() == crate::stocks::Place::Us && total > 0.0 {
                     stocks[s.index()] / total
                 } else {
                     0.0
@@ -689,12 +809,11 @@ fn advance<const TRACE: bool>(
         }
         if year >= FIRST_YEAR {
             let i = (year - FIRST_YEAR) as usize;
-            let cohort = people.map(|p| p[1]);
             acc.record(
                 &mut state.out,
                 i,
                 &stocks,
-                (year >= COHORT_YEAR).then_some(&cohort),
+                (year >= COHORT_YEAR).then_some(&people.cohort),
             );
         }
         state.year += 1;
@@ -778,16 +897,6 @@ struct YearAccumulator {
 }
 
 impl YearAccumulator {
-    /// Counts one step that starts from stocks `before` (its flows are
-    /// added to the buckets by [`Step::add`]).
-    fn add_step(&mut self, before: &[[f64; 2]; STOCK_COUNT]) {
-        self.us_work_stock_sum += Stock::US_WORK
-            .iter()
-            .map(|s| before[s.index()][0])
-            .sum::<f64>();
-        self.steps += 1.0;
-    }
-
     fn total(&self, bucket: Bucket) -> f64 {
         self.buckets[bucket as usize]
     }
