@@ -106,7 +106,7 @@ pub const ECOSYSTEM_RATIO_BOUND: f64 = 100.0;
 pub const MAX_HAZARD_MULTIPLIER: f64 = 20.0;
 
 /// Driver values in force at one moment.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Drivers {
     visa_blocked_pct: f64,
     china_funding: f64,
@@ -375,8 +375,9 @@ impl Fractions {
         keep
     }
 
-    /// One lane's stocks at the end of a step that starts from `x` (before
-    /// the pipeline's entrants), with `keep` from [`Fractions::staying`];
+    /// One lane's stocks at the end of a step that starts from `x`, into
+    /// `y` (before the pipeline's entrants), with `keep` from
+    /// [`Fractions::staying`];
     /// for the population (`POPULATION`) the step's flows are added to the
     /// yearly `buckets`.
     ///
@@ -391,17 +392,18 @@ impl Fractions {
     /// Scalar code, one lane at a time: x86-64 has too few registers to
     /// hold both lanes of every stock, and the cohort's lane is skipped
     /// while it is all zeros (before it starts).
-    #[inline(never)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn apply<const POPULATION: bool>(
         &self,
         keep: &[f64; STOCK_COUNT],
         x: &[f64; STOCK_COUNT],
+        y: &mut [f64; STOCK_COUNT],
         buckets: &mut [f64; BUCKET_COUNT],
-    ) -> [f64; STOCK_COUNT] {
+    ) {
         use Stock::*;
         let at = |s: Stock| x[s.index()];
         let remaining = |s: Stock| x[s.index()] * keep[s.index()];
-        let mut y = [0.0; STOCK_COUNT];
 
         // Graduate-school choice.
         let to_grad = self.pipeline.map(|p| at(Pipeline) * p);
@@ -461,7 +463,6 @@ impl Fractions {
                 buckets[bucket as usize] += moved;
             }
         }
-        y
     }
 
     /// Every flow of a step that starts from `x`, one by one, in people of
@@ -694,12 +695,22 @@ fn advance<const TRACE: bool>(
     trace: &mut dyn FnMut(&StepTrace<'_>),
 ) {
     let mut flows: Vec<Flow> = Vec::new();
+    let mut pulls = (None, 0.0, 0.0);
+    // The stocks at the start of the step and at its end: two buffers that
+    // trade places after each step, so that no step copies the stocks (a
+    // copy right after they are written waits for the writes to land).
+    let (mut first, mut second) = (state.people, state.people);
+    let (mut people, mut next) = (&mut first, &mut second);
     while state.year < until_year {
         let year = state.year;
         let d = Drivers::in_year(scenario, year);
         let blocked = d.visa_blocked_pct / 100.0;
-        let us_pull_now = k.us_pull(&d);
-        let china_funding_pull_now = k.china_funding_pull(&d);
+        // The pulls change only when the drivers do (not before the history
+        // starts, nor after the policy start year).
+        if pulls.0 != Some(d) {
+            pulls = (Some(d), k.us_pull(&d), k.china_funding_pull(&d));
+        }
+        let (_, us_pull_now, china_funding_pull_now) = pulls;
         let mut acc = YearAccumulator::default();
         // The cohort's lane is all zeros until the end of its year.
         let cohort_started = year > COHORT_YEAR;
@@ -714,24 +725,27 @@ fn advance<const TRACE: bool>(
             state.perceived_china_funding_pull += (china_funding_pull_now
                 - state.perceived_china_funding_pull)
                 * k.perception_per_step;
-
-            let before = state.people.population;
-            let us_work: f64 = Stock::US_WORK.iter().map(|s| before[s.index()]).sum();
+            // The US side first: its exponentials do not wait for the stocks.
+            let us_pull = state.perceived_us_pull;
+            let exp_us = us_pull.exp();
+            let exp_us_hazard = (k.hazard_sensitivity * us_pull).exp();
+            let before = &people.population;
+            // Summed in pairs, sector by sector: the ecosystem loop's ratio
+            // waits for this sum.
+            let us_work = SECTORS
+                .map(|s| before[s.early.index()] + before[s.established.index()])
+                .iter()
+                .sum::<f64>();
             let in_china = before[Stock::WorkChina.index()];
             let ecosystem = if us_work > 0.0 && in_china > 0.0 {
-                let ratio = (in_china / us_work / ECOSYSTEM_REFERENCE_RATIO)
+                let ratio = (in_china / (us_work * ECOSYSTEM_REFERENCE_RATIO))
                     .clamp(ECOSYSTEM_RATIO_BOUND.recip(), ECOSYSTEM_RATIO_BOUND);
                 k.beta_ecosystem * d.ecosystem_loop * ratio.ln()
             } else {
                 0.0
             };
-            let us_pull = state.perceived_us_pull;
             let china_pull = state.perceived_china_funding_pull + ecosystem;
-
-            // The step's transcendental work: four exponentials.
-            let exp_us = us_pull.exp();
             let exp_china = china_pull.exp();
-            let exp_us_hazard = (k.hazard_sensitivity * us_pull).exp();
             let exp_china_hazard = (k.hazard_sensitivity * china_pull).exp();
 
             // Choices at the graduate-school start and at graduation.
@@ -768,29 +782,28 @@ fn advance<const TRACE: bool>(
             acc.us_work_stock_sum += us_work;
             acc.steps += 1.0;
             let keep = fractions.staying();
-            let people = &mut state.people;
-            people.population = fractions.apply::<true>(&keep, &before, &mut acc.buckets);
+            fractions.apply::<true>(&keep, before, &mut next.population, &mut acc.buckets);
             if cohort_started {
-                people.cohort = fractions.apply::<false>(&keep, &people.cohort, &mut acc.buckets);
+                fractions.apply::<false>(&keep, &people.cohort, &mut next.cohort, &mut acc.buckets);
             }
-            people.population[Stock::Pipeline.index()] += entrants;
+            next.population[Stock::Pipeline.index()] += entrants;
             acc.pipeline_entrants += entrants;
             if TRACE {
                 flows.clear();
-                fractions.flows(&before, &mut flows);
+                fractions.flows(before, &mut flows);
                 trace(&StepTrace {
                     time_years: t,
-                    before: &before,
-                    after: &people.population,
+                    before,
+                    after: &next.population,
                     pipeline_entrants: entrants,
                     flows: &flows,
                 });
             }
+            std::mem::swap(&mut people, &mut next);
             entrants *= growth_per_step;
         }
 
         // End of `year`: start the cohort, record the year.
-        let people = &mut state.people;
         let stocks = people.population;
         if year == COHORT_YEAR {
             let total: f64 = stocks
@@ -818,6 +831,7 @@ fn advance<const TRACE: bool>(
         }
         state.year += 1;
     }
+    state.people = *people;
 }
 
 /// The remembered state at the start of [`PREFIX_END_YEAR`], by the values
