@@ -344,33 +344,34 @@ struct Fractions {
 
 impl Fractions {
     /// The fraction of each stock that stays in it during the step: one
-    /// minus the total of its outflows' fractions. The same for the
-    /// population and the tracked cohort.
+    /// minus its outflows' fractions. The same for the population and the
+    /// tracked cohort.
     fn staying(&self) -> [f64; STOCK_COUNT] {
         let mut keep = [1.0; STOCK_COUNT];
-        let mut set = |s: Stock, outflow: f64| keep[s.index()] = 1.0 - outflow;
-        let [p_us, p_china, p_elsewhere] = self.pipeline;
-        set(Stock::Pipeline, p_us + p_china + p_elsewhere);
-        let grads = [Stock::GradUs, Stock::GradChina, Stock::GradElsewhere];
-        for (grad, [us, china, elsewhere]) in grads.into_iter().zip(self.graduation) {
-            set(grad, us + china + elsewhere);
+        let mut set = |s: Stock, fraction: f64| keep[s.index()] = fraction;
+        // Whatever they choose, the same fraction of the pipeline and of
+        // each graduate school moves on in a step (a choice's three
+        // fractions add up to it, up to rounding).
+        set(Stock::Pipeline, 1.0 - PIPELINE_PER_STEP);
+        for grad in [Stock::GradUs, Stock::GradChina, Stock::GradElsewhere] {
+            set(grad, 1.0 - GRADUATION_PER_STEP);
         }
+        // Working stocks: what attrition leaves, less the other outflows.
+        let working = 1.0 - self.attrition;
+        let early = working - TENURE_PER_STEP;
         for (i, s) in SECTORS.into_iter().enumerate() {
-            set(
-                s.early,
-                TENURE_PER_STEP + self.leaving_early[i] + self.attrition,
-            );
-            set(s.established, self.leaving_established[i] + self.attrition);
+            set(s.early, early - self.leaving_early[i]);
+            set(s.established, working - self.leaving_established[i]);
         }
         let [china_to_us, china_to_elsewhere] = self.china;
         set(
             Stock::WorkChina,
-            china_to_us + china_to_elsewhere + self.attrition,
+            (working - china_to_elsewhere) - china_to_us,
         );
         let [elsewhere_to_us, elsewhere_to_china] = self.elsewhere;
         set(
             Stock::WorkElsewhere,
-            elsewhere_to_us + elsewhere_to_china + self.attrition,
+            (working - elsewhere_to_china) - elsewhere_to_us,
         );
         keep
     }
