@@ -1,11 +1,12 @@
 //! The simulation: drivers, choices and hazards, integrated monthly.
 //!
 //! Method: forward Euler with a step of one month. At each step every flow
-//! is computed as `rate_per_year * stock * dt` from the stocks at the start
-//! of the step, subtracted from its source and added to its destination,
-//! so people are conserved exactly (up to floating-point rounding). Rates
-//! are bounded so that no stock can lose more than it holds in one step
-//! (see [`MAX_HAZARD_MULTIPLIER`]).
+//! moves `rate_per_year * dt` of its source's stock at the start of the
+//! step to its destination: each stock keeps one minus its outflows'
+//! fractions (one multiplication for all of them) and gains its inflows, so
+//! people are conserved up to floating-point rounding. Rates are bounded so
+//! that no stock can lose more than it holds in one step (see
+//! [`MAX_HAZARD_MULTIPLIER`]).
 
 use crate::history::{Driver, REFERENCE_YEAR};
 use crate::params::{ParamId, LAST_HISTORY_YEAR, PARAMS};
@@ -284,6 +285,7 @@ impl Choice {
     /// The blocked fraction of those who would choose the US choose among
     /// the other two in proportion (one division for all three: the
     /// elsewhere weight is positive, so the other two never add to zero).
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn per_step(
         self,
         exp_us_pull: f64,
@@ -340,9 +342,56 @@ struct Fractions {
     elsewhere: [f64; 2],
     /// Every working stock to the left-the-top-tier stock.
     attrition: f64,
+    /// The fraction of each stock that stays in it ([`Fractions::staying`]).
+    keep: [f64; STOCK_COUNT],
 }
 
 impl Fractions {
+    /// The step's fractions, given the visa block and `exp` of the US and
+    /// China pulls, each alone and times the hazard sensitivity.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn new(
+        k: &Coefficients,
+        blocked: f64,
+        [exp_us, exp_us_hazard]: [f64; 2],
+        [exp_china, exp_china_hazard]: [f64; 2],
+    ) -> Fractions {
+        // Choices at the graduate-school start and at graduation.
+        let choice =
+            |c: Choice, blocked, per_step| c.per_step(exp_us, exp_china, blocked, per_step);
+        // US researchers' return hazard (proportional hazards,
+        // `hazard_index` = exp(kappa * (China pull - US pull))).
+        let hazard_index = bounded(exp_china_hazard / exp_us_hazard);
+        let china_odds = k.return_china_odds * exp_china;
+        let into_us = (1.0 - blocked) * bounded(exp_us_hazard / exp_china_hazard);
+        let mut fractions = Fractions {
+            pipeline: choice(k.grad_choice, blocked, PIPELINE_PER_STEP),
+            graduation: [
+                choice(k.stay_choice, 0.0, GRADUATION_PER_STEP),
+                choice(k.china_grad_choice, blocked, GRADUATION_PER_STEP),
+                choice(k.elsewhere_grad_choice, blocked, GRADUATION_PER_STEP),
+            ],
+            leaving_early: k.leaving_per_step.map(|[early, _]| early * hazard_index),
+            leaving_established: k
+                .leaving_per_step
+                .map(|[_, established]| established * hazard_index),
+            to_china: china_odds / (1.0 + china_odds),
+            china: [
+                CHINA_TO_US_HAZARD * DT_YEARS * into_us,
+                CHINA_TO_ELSEWHERE_HAZARD * DT_YEARS,
+            ],
+            elsewhere: [
+                ELSEWHERE_TO_US_HAZARD * DT_YEARS * (1.0 - blocked) * bounded(exp_us_hazard),
+                ELSEWHERE_TO_CHINA_HAZARD * DT_YEARS * bounded(exp_china_hazard),
+            ],
+            attrition: k.attrition_per_step,
+            keep: [1.0; STOCK_COUNT],
+        };
+        fractions.keep = fractions.staying();
+        fractions
+    }
+
     /// The fraction of each stock that stays in it during the step: one
     /// minus its outflows' fractions. The same for the population and the
     /// tracked cohort.
@@ -377,10 +426,8 @@ impl Fractions {
     }
 
     /// One lane's stocks at the end of a step that starts from `x`, into
-    /// `y` (before the pipeline's entrants), with `keep` from
-    /// [`Fractions::staying`];
-    /// for the population (`POPULATION`) the step's flows are added to the
-    /// yearly `buckets`.
+    /// `y` (before the pipeline's entrants); for the population, the
+    /// step's flows are added to the yearly `buckets`.
     ///
     /// Each source keeps its staying fraction (one multiplication for all
     /// its outflows), and each destination gains its inflows. Inflows that
@@ -390,21 +437,22 @@ impl Fractions {
     /// flows one by one, so a stock's change equals the sum of its traced
     /// flows up to rounding (the model checks hold it to that).
     ///
-    /// Scalar code, one lane at a time: x86-64 has too few registers to
-    /// hold both lanes of every stock, and the cohort's lane is skipped
-    /// while it is all zeros (before it starts).
+    /// Scalar code, one lane at a time (x86-64 has too few registers to
+    /// hold both lanes of every stock), so the cohort's lane can be skipped
+    /// while it is all zeros, before it starts. Inlined natively; in the
+    /// browser build a call, for size. The arithmetic is the same either
+    /// way (no fused multiply-adds), so both builds give the same numbers.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     #[cfg_attr(target_arch = "wasm32", inline(never))]
-    fn apply<const POPULATION: bool>(
+    fn apply(
         &self,
-        keep: &[f64; STOCK_COUNT],
         x: &[f64; STOCK_COUNT],
         y: &mut [f64; STOCK_COUNT],
-        buckets: &mut [f64; BUCKET_COUNT],
+        buckets: Option<&mut [f64; BUCKET_COUNT]>,
     ) {
         use Stock::*;
         let at = |s: Stock| x[s.index()];
-        let remaining = |s: Stock| x[s.index()] * keep[s.index()];
+        let remaining = |s: Stock| x[s.index()] * self.keep[s.index()];
 
         // Graduate-school choice.
         let to_grad = self.pipeline.map(|p| at(Pipeline) * p);
@@ -449,20 +497,16 @@ impl Fractions {
         y[LeftTopTier.index()] =
             at(LeftTopTier) + (us_work + at(WorkChina) + at(WorkElsewhere)) * self.attrition;
 
-        if POPULATION {
-            for (bucket, moved) in [
-                (Bucket::ToGradUs, to_grad[0]),
-                (Bucket::ToGradChina, to_grad[1]),
-                (Bucket::ToGradElsewhere, to_grad[2]),
-                (Bucket::GradUsStays, us_grads_staying),
-                (Bucket::GradUsToChina, us_grads_to_china),
-                (Bucket::GradUsToElsewhere, us_grads_to_elsewhere),
-                (Bucket::OtherIntoUsWork, other_into_us),
-                (Bucket::UsWorkToChina, us_to_china),
-                (Bucket::UsWorkToElsewhere, us_to_elsewhere),
-            ] {
-                buckets[bucket as usize] += moved;
-            }
+        if let Some(b) = buckets {
+            b[Bucket::ToGradUs as usize] += to_grad[0];
+            b[Bucket::ToGradChina as usize] += to_grad[1];
+            b[Bucket::ToGradElsewhere as usize] += to_grad[2];
+            b[Bucket::GradUsStays as usize] += us_grads_staying;
+            b[Bucket::GradUsToChina as usize] += us_grads_to_china;
+            b[Bucket::GradUsToElsewhere as usize] += us_grads_to_elsewhere;
+            b[Bucket::OtherIntoUsWork as usize] += other_into_us;
+            b[Bucket::UsWorkToChina as usize] += us_to_china;
+            b[Bucket::UsWorkToElsewhere as usize] += us_to_elsewhere;
         }
     }
 
@@ -695,6 +739,21 @@ fn advance<const TRACE: bool>(
     until_year: i32,
     trace: &mut dyn FnMut(&StepTrace<'_>),
 ) {
+    advance_with(state, scenario, k, until_year, TRACE.then_some(trace));
+}
+
+/// [`advance`], tracing when `trace` is given. Natively inlined into each
+/// [`advance`], where `trace` is a constant (the untraced run carries no
+/// trace code); in the browser build one copy serves both, for size.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+fn advance_with(
+    state: &mut State,
+    scenario: &Scenario,
+    k: &Coefficients,
+    until_year: i32,
+    mut trace: Option<&mut dyn FnMut(&StepTrace<'_>)>,
+) {
     let mut flows: Vec<Flow> = Vec::new();
     let mut pulls = (None, 0.0, 0.0);
     // The stocks at the start of the step and at its end: two buffers that
@@ -749,47 +808,21 @@ fn advance<const TRACE: bool>(
             let exp_china = china_pull.exp();
             let exp_china_hazard = (k.hazard_sensitivity * china_pull).exp();
 
-            // Choices at the graduate-school start and at graduation.
-            let choice =
-                |c: Choice, blocked, per_step| c.per_step(exp_us, exp_china, blocked, per_step);
-            let grad = choice(k.grad_choice, blocked, PIPELINE_PER_STEP);
-            let stay = choice(k.stay_choice, 0.0, GRADUATION_PER_STEP);
-            let cg = choice(k.china_grad_choice, blocked, GRADUATION_PER_STEP);
-            let eg = choice(k.elsewhere_grad_choice, blocked, GRADUATION_PER_STEP);
-            // US researchers' return hazard (proportional hazards,
-            // `hazard_index` = exp(kappa * (China pull - US pull))).
-            let hazard_index = bounded(exp_china_hazard / exp_us_hazard);
-            let china_odds = k.return_china_odds * exp_china;
-            let into_us = (1.0 - blocked) * bounded(exp_us_hazard / exp_china_hazard);
-            let fractions = Fractions {
-                pipeline: grad,
-                graduation: [stay, cg, eg],
-                leaving_early: k.leaving_per_step.map(|[early, _]| early * hazard_index),
-                leaving_established: k
-                    .leaving_per_step
-                    .map(|[_, established]| established * hazard_index),
-                to_china: china_odds / (1.0 + china_odds),
-                china: [
-                    CHINA_TO_US_HAZARD * DT_YEARS * into_us,
-                    CHINA_TO_ELSEWHERE_HAZARD * DT_YEARS,
-                ],
-                elsewhere: [
-                    ELSEWHERE_TO_US_HAZARD * DT_YEARS * (1.0 - blocked) * bounded(exp_us_hazard),
-                    ELSEWHERE_TO_CHINA_HAZARD * DT_YEARS * bounded(exp_china_hazard),
-                ],
-                attrition: k.attrition_per_step,
-            };
-
+            let fractions = Fractions::new(
+                k,
+                blocked,
+                [exp_us, exp_us_hazard],
+                [exp_china, exp_china_hazard],
+            );
             acc.us_work_stock_sum += us_work;
             acc.steps += 1.0;
-            let keep = fractions.staying();
-            fractions.apply::<true>(&keep, before, &mut next.population, &mut acc.buckets);
+            fractions.apply(before, &mut next.population, Some(&mut acc.buckets));
             if cohort_started {
-                fractions.apply::<false>(&keep, &people.cohort, &mut next.cohort, &mut acc.buckets);
+                fractions.apply(&people.cohort, &mut next.cohort, None);
             }
             next.population[Stock::Pipeline.index()] += entrants;
             acc.pipeline_entrants += entrants;
-            if TRACE {
+            if let Some(trace) = &mut trace {
                 flows.clear();
                 fractions.flows(before, &mut flows);
                 trace(&StepTrace {
