@@ -69,6 +69,17 @@ pub const SECTORS: [SectorSpec; 3] = [
     },
 ];
 
+// `Fractions::apply` reads the stocks in this order.
+const _: () = {
+    let mut i = 0;
+    while i < SECTORS.len() {
+        assert!(SECTORS[i].early as usize == 4 + 2 * i);
+        assert!(SECTORS[i].established as usize == 5 + 2 * i);
+        i += 1;
+    }
+    assert!(Stock::WorkChina as usize == 10 && Stock::LeftTopTier as usize == STOCK_COUNT - 1);
+};
+
 /// A sector's stocks and constants.
 #[derive(Clone, Copy, Debug)]
 pub struct SectorSpec {
@@ -372,10 +383,8 @@ impl Fractions {
                 choice(k.china_grad_choice, blocked, GRADUATION_PER_STEP),
                 choice(k.elsewhere_grad_choice, blocked, GRADUATION_PER_STEP),
             ],
-            leaving_early: k.leaving_per_step.map(|[early, _]| early * hazard_index),
-            leaving_established: k
-                .leaving_per_step
-                .map(|[_, established]| established * hazard_index),
+            leaving_early: [0, 1, 2].map(|i| k.leaving_per_step[i][0] * hazard_index),
+            leaving_established: [0, 1, 2].map(|i| k.leaving_per_step[i][1] * hazard_index),
             to_china: china_odds / (1.0 + china_odds),
             china: [
                 CHINA_TO_US_HAZARD * DT_YEARS * into_us,
@@ -396,33 +405,32 @@ impl Fractions {
     /// minus its outflows' fractions. The same for the population and the
     /// tracked cohort.
     fn staying(&self) -> [f64; STOCK_COUNT] {
-        let mut keep = [1.0; STOCK_COUNT];
-        let mut set = |s: Stock, fraction: f64| keep[s.index()] = fraction;
         // Whatever they choose, the same fraction of the pipeline and of
         // each graduate school moves on in a step (a choice's three
         // fractions add up to it, up to rounding).
-        set(Stock::Pipeline, 1.0 - PIPELINE_PER_STEP);
-        for grad in [Stock::GradUs, Stock::GradChina, Stock::GradElsewhere] {
-            set(grad, 1.0 - GRADUATION_PER_STEP);
-        }
+        let pipeline = 1.0 - PIPELINE_PER_STEP;
+        let grad = 1.0 - GRADUATION_PER_STEP;
         // Working stocks: what attrition leaves, less the other outflows.
         let working = 1.0 - self.attrition;
         let early = working - TENURE_PER_STEP;
-        for (i, s) in SECTORS.into_iter().enumerate() {
-            set(s.early, early - self.leaving_early[i]);
-            set(s.established, working - self.leaving_established[i]);
-        }
+        let [le, ls] = [self.leaving_early, self.leaving_established];
         let [china_to_us, china_to_elsewhere] = self.china;
-        set(
-            Stock::WorkChina,
-            (working - china_to_elsewhere) - china_to_us,
-        );
         let [elsewhere_to_us, elsewhere_to_china] = self.elsewhere;
-        set(
-            Stock::WorkElsewhere,
+        [
+            pipeline,
+            grad,
+            grad,
+            grad,
+            early - le[0],
+            working - ls[0],
+            early - le[1],
+            working - ls[1],
+            early - le[2],
+            working - ls[2],
+            (working - china_to_elsewhere) - china_to_us,
             (working - elsewhere_to_china) - elsewhere_to_us,
-        );
-        keep
+            1.0,
+        ]
     }
 
     /// One lane's stocks at the end of a step that starts from `x`, into
@@ -450,52 +458,59 @@ impl Fractions {
         y: &mut [f64; STOCK_COUNT],
         buckets: Option<&mut [f64; BUCKET_COUNT]>,
     ) {
-        use Stock::*;
-        let at = |s: Stock| x[s.index()];
-        let remaining = |s: Stock| x[s.index()] * self.keep[s.index()];
+        // In the order of the stocks (checked below `SECTORS`).
+        let [pipeline, grad_us, grad_china, grad_elsewhere, ie, is, ae, as_, se, ss, china, elsewhere, left] =
+            *x;
+        let k = &self.keep;
+        let g = &self.graduation;
 
         // Graduate-school choice.
-        let to_grad = self.pipeline.map(|p| at(Pipeline) * p);
-        y[Pipeline.index()] = remaining(Pipeline);
+        let to_grad = self.pipeline.map(|p| pipeline * p);
+        let y_pipeline = pipeline * k[0];
+        let y_grads = [
+            grad_us * k[1] + to_grad[0],
+            grad_china * k[2] + to_grad[1],
+            grad_elsewhere * k[3] + to_grad[2],
+        ];
 
         // Graduation, and the moves of researchers in China and elsewhere.
-        let grads = [GradUs, GradChina, GradElsewhere];
-        let g = &self.graduation;
-        let from_grad = |i: usize, j: usize| at(grads[i]) * g[i][j];
-        for (i, grad) in grads.into_iter().enumerate() {
-            y[grad.index()] = remaining(grad) + to_grad[i];
-        }
         let [china_to_us, china_to_elsewhere] = self.china;
         let [elsewhere_to_us, elsewhere_to_china] = self.elsewhere;
-        let us_grads_staying = from_grad(0, 0);
-        let other_into_us = (from_grad(1, 0) + from_grad(2, 0))
-            + (at(WorkChina) * china_to_us + at(WorkElsewhere) * elsewhere_to_us);
+        let us_grads_staying = grad_us * g[0][0];
+        let other_into_us = (grad_china * g[1][0] + grad_elsewhere * g[2][0])
+            + (china * china_to_us + elsewhere * elsewhere_to_us);
         let into_us = us_grads_staying + other_into_us;
 
         // US researchers, sector by sector.
-        let mut leaving = 0.0;
-        let mut us_work = 0.0;
-        for (i, s) in SECTORS.into_iter().enumerate() {
-            let (early, established) = (at(s.early), at(s.established));
-            leaving += early * self.leaving_early[i] + established * self.leaving_established[i];
-            us_work += early + established;
-            y[s.early.index()] = remaining(s.early) + into_us * s.entry_share;
-            y[s.established.index()] = remaining(s.established) + early * TENURE_PER_STEP;
-        }
+        let [le, ls] = [self.leaving_early, self.leaving_established];
+        let [a, b, c] = SECTORS;
+        let leaving = ((0.0 + (ie * le[0] + is * ls[0])) + (ae * le[1] + as_ * ls[1]))
+            + (se * le[2] + ss * ls[2]);
+        let us_work = ((0.0 + (ie + is)) + (ae + as_)) + (se + ss);
         let us_to_china = leaving * self.to_china;
         let us_to_elsewhere = leaving * (1.0 - self.to_china);
 
         // Researchers in China and elsewhere, and those who leave the tier.
-        let us_grads_to_china = from_grad(0, 1);
-        let us_grads_to_elsewhere = from_grad(0, 2);
-        y[WorkChina.index()] = (remaining(WorkChina)
-            + (us_grads_to_china + from_grad(1, 1) + from_grad(2, 1)))
-            + (us_to_china + at(WorkElsewhere) * elsewhere_to_china);
-        y[WorkElsewhere.index()] = (remaining(WorkElsewhere)
-            + (us_grads_to_elsewhere + from_grad(1, 2) + from_grad(2, 2)))
-            + (us_to_elsewhere + at(WorkChina) * china_to_elsewhere);
-        y[LeftTopTier.index()] =
-            at(LeftTopTier) + (us_work + at(WorkChina) + at(WorkElsewhere)) * self.attrition;
+        let us_grads_to_china = grad_us * g[0][1];
+        let us_grads_to_elsewhere = grad_us * g[0][2];
+        *y = [
+            y_pipeline,
+            y_grads[0],
+            y_grads[1],
+            y_grads[2],
+            ie * k[4] + into_us * a.entry_share,
+            is * k[5] + ie * TENURE_PER_STEP,
+            ae * k[6] + into_us * b.entry_share,
+            as_ * k[7] + ae * TENURE_PER_STEP,
+            se * k[8] + into_us * c.entry_share,
+            ss * k[9] + se * TENURE_PER_STEP,
+            (china * k[10] + (us_grads_to_china + grad_china * g[1][1] + grad_elsewhere * g[2][1]))
+                + (us_to_china + elsewhere * elsewhere_to_china),
+            (elsewhere * k[11]
+                + (us_grads_to_elsewhere + grad_china * g[1][2] + grad_elsewhere * g[2][2]))
+                + (us_to_elsewhere + china * china_to_elsewhere),
+            left + (us_work + china + elsewhere) * self.attrition,
+        ];
 
         if let Some(b) = buckets {
             b[Bucket::ToGradUs as usize] += to_grad[0];
