@@ -13,8 +13,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-MOVE_BUDGET="${MOVE_BUDGET:-400000}"
-FULL_BUDGET="${FULL_BUDGET:-900000}"
+MOVE_BUDGET="${MOVE_BUDGET:-260000}"
+FULL_BUDGET="${FULL_BUDGET:-540000}"
 RUNS=40
 
 if ! command -v valgrind >/dev/null; then
