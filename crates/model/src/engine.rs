@@ -458,7 +458,9 @@ impl Fractions {
         y: &mut [f64; STOCK_COUNT],
         buckets: Option<&mut [f64; BUCKET_COUNT]>,
     ) {
-        // In the order of the stocks (checked below `SECTORS`).
+        // In the order of the stocks (checked where `SECTORS` is defined);
+        // the US sectors as industry, academia, startup (i, a, s), each
+        // early then established (e, s).
         let [pipeline, grad_us, grad_china, grad_elsewhere, ie, is, ae, as_, se, ss, china, elsewhere, left] =
             *x;
         let k = &self.keep;
