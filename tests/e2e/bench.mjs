@@ -111,8 +111,11 @@ try {
       const on = await read(`${onCharts}.map(([, t]) => t)`);
       return { first: Math.min(...on), all: Math.max(...on) };
     };
+    // A browser of its own, so that the thousands of moves above (whose
+    // renderer may still be winding down) do not share its processes.
+    const navBrowser = await launchBrowser();
     const open = async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await navBrowser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.addInitScript(() => { window.__drawsOn = []; });
       await page.addInitScript(recordDrawing);
@@ -128,6 +131,7 @@ try {
       again.push(await visit(page, cdp));
       await context.close();
     }
+    await navBrowser.close();
     for (const [what, times] of [['first visit', first], ['return visit', again]]) {
       const firstDraw = quantile(times.map((t) => t.first), 0.5);
       report(`navigation to the first chart drawn, CPU slowed 4x, ${what} (median of 5)`, `${fmt(firstDraw)} (all three charts drawn ${fmt(quantile(times.map((t) => t.all), 0.5))})`, 'at most 1000 ms', firstDraw <= 1000);
