@@ -43,6 +43,29 @@ fn mount_point() -> Element {
     div
 }
 
+/// Waits until the browser has painted a frame and run a task after it,
+/// then for Yew's renders: the page renders what lies below the first
+/// screen only then.
+async fn after_paint() {
+    let schedules: [fn(&js_sys::Function) -> Result<i32, JsValue>; 2] = [
+        |f: &js_sys::Function| web_sys::window().unwrap().request_animation_frame(f),
+        |f: &js_sys::Function| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(f, 0)
+        },
+    ];
+    for schedule in schedules {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            schedule(&resolve).expect("schedule a callback");
+        });
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .expect("callback");
+    }
+    yew::scheduler::flush().await;
+}
+
 fn levers() -> impl Iterator<Item = &'static talentflow_model::ParamSpec> {
     PARAMS
         .iter()
@@ -412,6 +435,9 @@ async fn the_page_shows_three_charts_the_main_sliders_reset_and_sources() {
     let root = mount_point();
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
+    // The first screen first: nothing below it until the charts are painted.
+    assert!(root.query_selector("section#sources").unwrap().is_none());
+    after_paint().await;
     for name in ["retention", "inflow", "where"] {
         let c = root
             .query_selector(&format!("canvas#chart-{name}"))
