@@ -65,6 +65,21 @@ fn after_next_paint(then: impl FnOnce() + 'static) {
     after_frame.forget();
 }
 
+/// Scrolls to the element the address's `#fragment` names, if any.
+fn scroll_to_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let target = hash
+        .strip_prefix('#')
+        .filter(|id| !id.is_empty())
+        .and_then(|id| window.document()?.get_element_by_id(id));
+    if let Some(target) = target {
+        target.scroll_into_view();
+    }
+}
+
 /// Tracks the viewport, so that charts are resized and redrawn when it
 /// changes (rotation, window resize, zoom).
 #[hook]
@@ -397,12 +412,17 @@ pub fn App(_props: &AppProps) -> Html {
     // printed handout) is rendered once the charts have been drawn and
     // painted: a first visit's charts come sooner on a slow phone
     // (docs/benchmarks.md).
+    // The page is built after the browser has looked for the address's
+    // `#fragment` (a link to a source, the evidence): it goes there once
+    // the rest is built.
     let below = use_state(|| false);
     {
-        let below = below.clone();
-        use_effect_with(ready, move |ready| {
-            if *ready {
-                after_next_paint(move || below.set(true));
+        let set_below = below.clone();
+        use_effect_with((ready, *below), move |&(ready, below)| {
+            if below {
+                scroll_to_fragment();
+            } else if ready {
+                after_next_paint(move || set_below.set(true));
             }
         });
     }

@@ -53,3 +53,20 @@ test('the sources section lists the Carnegie study (C03) and the source of every
     await context.close();
   }
 });
+
+test('a link to a source (#fact-C03) opens the page at that source, though the page builds it after loading', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}#fact-C03`);
+    const source = page.locator('#fact-C03');
+    await source.waitFor();
+    await page.waitForFunction(() => {
+      const r = document.getElementById('fact-C03').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    }, null, { timeout: 10_000 });
+    assert.ok(await page.evaluate(() => scrollY > 0), 'the page scrolled down to the source');
+  } finally {
+    await context.close();
+  }
+});
