@@ -411,10 +411,8 @@ pub fn App(_props: &AppProps) -> Html {
     // bands, comparison, sharing, export, evidence, model, sources and the
     // printed handout) is rendered once the charts have been drawn and
     // painted: a first visit's charts come sooner on a slow phone
-    // (docs/benchmarks.md).
-    // The page is built after the browser has looked for the address's
-    // `#fragment` (a link to a source, the evidence): it goes there once
-    // the rest is built.
+    // (docs/benchmarks.md). Then the page goes to the address's
+    // `#fragment`, which the browser looked for before any of it existed.
     let below = use_state(|| false);
     {
         let set_below = below.clone();
@@ -435,9 +433,7 @@ pub fn App(_props: &AppProps) -> Html {
     // The printed handout follows the scenario when a drag ends, not at
     // every step of it: its markup is rebuilt whole, which would cost
     // about a millisecond of every redraw.
-    let handout_markup = if !below {
-        Html::default()
-    } else {
+    let handout_markup = if below {
         let mut kept = handout_kept.borrow_mut();
         if state.last_moved.is_none() || kept.is_none() {
             let link = share_url(&state_query(
@@ -450,6 +446,8 @@ pub fn App(_props: &AppProps) -> Html {
             *kept = Some(super::handout::handout(&state, &link, &messages));
         }
         kept.clone().unwrap_or_default()
+    } else {
+        Html::default()
     };
     let lang_switch = html! {
         <div class="page-tools">
@@ -596,25 +594,25 @@ pub fn App(_props: &AppProps) -> Html {
                         </div>
                     </div>
                     if below {
-                    <super::why_changed::WhyChanged {scenario} />
-                    { bands_toggle(&BandsToggleProps { on: state.bands, ready: bands.is_some(), on_action: on_action.clone() }, &messages) }
-                    { compare(&CompareProps { pins: state.pins.clone(), view: state.view, scenario, on_action: on_action.clone() }, &messages) }
-                    { share(&ShareProps { query: full_query.clone(), state_query: full_query.clone() }, &messages, &share_state) }
-                    { keep(
-                        &KeepProps {
-                            scenario,
-                            preset: state.preset,
-                            run: run.clone(),
-                            baseline: baseline.clone(),
-                            pins: pin_runs.clone(),
-                            difference,
-                            query: full_query.clone(),
-                            bands: bands.clone(),
-                            on_action: on_action.clone(),
-                        },
-                        &messages,
-                        &keep_state,
-                    ) }
+                        <super::why_changed::WhyChanged {scenario} />
+                        { bands_toggle(&BandsToggleProps { on: state.bands, ready: bands.is_some(), on_action: on_action.clone() }, &messages) }
+                        { compare(&CompareProps { pins: state.pins.clone(), view: state.view, scenario, on_action: on_action.clone() }, &messages) }
+                        { share(&ShareProps { query: full_query.clone(), state_query: full_query.clone() }, &messages, &share_state) }
+                        { keep(
+                            &KeepProps {
+                                scenario,
+                                preset: state.preset,
+                                run: run.clone(),
+                                baseline: baseline.clone(),
+                                pins: pin_runs.clone(),
+                                difference,
+                                query: full_query.clone(),
+                                bands: bands.clone(),
+                                on_action: on_action.clone(),
+                            },
+                            &messages,
+                            &keep_state,
+                        ) }
                     }
                 </section>
                 { charts }
