@@ -624,16 +624,28 @@ struct People {
     cohort: [f64; STOCK_COUNT],
 }
 
-/// Everything carried from one step to the next, and the outputs so far.
-#[derive(Clone, Debug)]
-struct State {
-    /// The year whose first step comes next.
-    year: i32,
+/// Everything one step hands on to the next.
+#[derive(Clone, Copy, Debug)]
+struct Carried {
     /// People by stock, the population and the tracked cohort (as shares
     /// of it, zeros until it starts).
     people: People,
     perceived_us_pull: f64,
     perceived_china_funding_pull: f64,
+    /// The logarithm of China's-to-US working ratio relative to its
+    /// reference (bounded) at the start of the step before: the ecosystem
+    /// loop reads the stocks one month late, so that a step's pulls do not
+    /// wait for the step before to finish. Zero while either stock is
+    /// empty.
+    ecosystem_log_ratio: f64,
+}
+
+/// The carried state before a year's first step, and the outputs so far.
+#[derive(Clone, Debug)]
+struct State {
+    /// The year whose first step comes next.
+    year: i32,
+    carried: Carried,
     out: Outputs,
 }
 
@@ -643,12 +655,15 @@ impl State {
         let first_drivers = Drivers::in_year(scenario, SPIN_UP_YEAR);
         State {
             year: SPIN_UP_YEAR,
-            people: People {
-                population: [0.0; STOCK_COUNT],
-                cohort: [0.0; STOCK_COUNT],
+            carried: Carried {
+                people: People {
+                    population: [0.0; STOCK_COUNT],
+                    cohort: [0.0; STOCK_COUNT],
+                },
+                perceived_us_pull: k.us_pull(&first_drivers),
+                perceived_china_funding_pull: k.china_funding_pull(&first_drivers),
+                ecosystem_log_ratio: 0.0,
             },
-            perceived_us_pull: k.us_pull(&first_drivers),
-            perceived_china_funding_pull: k.china_funding_pull(&first_drivers),
             out: [[f64::NAN; YEAR_COUNT]; SERIES_COUNT],
         }
     }
@@ -688,9 +703,7 @@ pub fn simulate_uncached(scenario: &Scenario) -> Run {
 #[derive(Clone, Copy, Debug)]
 pub struct Prefix {
     key: prefix::Key,
-    people: People,
-    perceived_us_pull: f64,
-    perceived_china_funding_pull: f64,
+    carried: Carried,
 }
 
 /// Run one scenario on from `prefix` when it was left by a run with the
@@ -708,18 +721,14 @@ pub fn simulate_from(scenario: &Scenario, prefix: &mut Option<Prefix>) -> (Run, 
     let resumed = match prefix {
         Some(p) if p.key == key => {
             state.year = PREFIX_END_YEAR;
-            state.people = p.people;
-            state.perceived_us_pull = p.perceived_us_pull;
-            state.perceived_china_funding_pull = p.perceived_china_funding_pull;
+            state.carried = p.carried;
             true
         }
         _ => {
             advance::<false>(&mut state, scenario, &k, PREFIX_END_YEAR, &mut |_| {});
             *prefix = Some(Prefix {
                 key,
-                people: state.people,
-                perceived_us_pull: state.perceived_us_pull,
-                perceived_china_funding_pull: state.perceived_china_funding_pull,
+                carried: state.carried,
             });
             false
         }
@@ -776,7 +785,13 @@ fn advance_with(
     // The stocks at the start of the step and at its end: two buffers that
     // trade places after each step, so that no step copies the stocks (a
     // copy right after they are written waits for the writes to land).
-    let (mut first, mut second) = (state.people, state.people);
+    let Carried {
+        people: start,
+        mut perceived_us_pull,
+        mut perceived_china_funding_pull,
+        mut ecosystem_log_ratio,
+    } = state.carried;
+    let (mut first, mut second) = (start, start);
     let (mut people, mut next) = (&mut first, &mut second);
     while state.year < until_year {
         let year = state.year;
@@ -797,33 +812,34 @@ fn advance_with(
 
         for month in 0..STEPS_PER_YEAR {
             let t = year as f64 + month as f64 * DT_YEARS;
-            state.perceived_us_pull +=
-                (us_pull_now - state.perceived_us_pull) * k.perception_per_step;
-            state.perceived_china_funding_pull += (china_funding_pull_now
-                - state.perceived_china_funding_pull)
-                * k.perception_per_step;
-            // The US side first: its exponentials do not wait for the stocks.
-            let us_pull = state.perceived_us_pull;
+            perceived_us_pull += (us_pull_now - perceived_us_pull) * k.perception_per_step;
+            perceived_china_funding_pull +=
+                (china_funding_pull_now - perceived_china_funding_pull) * k.perception_per_step;
+            let us_pull = perceived_us_pull;
             let exp_us = us_pull.exp();
             let exp_us_hazard = (k.hazard_sensitivity * us_pull).exp();
+            // The ecosystem loop at last month's ratio, with this month's
+            // strength.
+            let china_pull = perceived_china_funding_pull
+                + k.beta_ecosystem * d.ecosystem_loop * ecosystem_log_ratio;
+            let exp_china = china_pull.exp();
+            let exp_china_hazard = (k.hazard_sensitivity * china_pull).exp();
+
+            // This month's ratio, for the next step: its logarithm does
+            // not hold up this step's flows.
             let before = &people.population;
-            // Summed in pairs, sector by sector: the ecosystem loop's ratio
-            // waits for this sum.
             let us_work = SECTORS
                 .map(|s| before[s.early.index()] + before[s.established.index()])
                 .iter()
                 .sum::<f64>();
             let in_china = before[Stock::WorkChina.index()];
-            let ecosystem = if us_work > 0.0 && in_china > 0.0 {
-                let ratio = (in_china / (us_work * ECOSYSTEM_REFERENCE_RATIO))
-                    .clamp(ECOSYSTEM_RATIO_BOUND.recip(), ECOSYSTEM_RATIO_BOUND);
-                k.beta_ecosystem * d.ecosystem_loop * ratio.ln()
+            ecosystem_log_ratio = if us_work > 0.0 && in_china > 0.0 {
+                (in_china / (us_work * ECOSYSTEM_REFERENCE_RATIO))
+                    .clamp(ECOSYSTEM_RATIO_BOUND.recip(), ECOSYSTEM_RATIO_BOUND)
+                    .ln()
             } else {
                 0.0
             };
-            let china_pull = state.perceived_china_funding_pull + ecosystem;
-            let exp_china = china_pull.exp();
-            let exp_china_hazard = (k.hazard_sensitivity * china_pull).exp();
 
             let fractions = Fractions::new(
                 k,
@@ -882,7 +898,12 @@ fn advance_with(
         }
         state.year += 1;
     }
-    state.people = *people;
+    state.carried = Carried {
+        people: *people,
+        perceived_us_pull,
+        perceived_china_funding_pull,
+        ecosystem_log_ratio,
+    };
 }
 
 /// The remembered state at the start of [`PREFIX_END_YEAR`], by the values
