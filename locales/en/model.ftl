@@ -18,7 +18,7 @@ model-eq-choice-intro = Every choice (graduate school, where to work at graduati
 model-eq-choice = share(option) = exp(U_option) / (exp(U_US) + exp(U_China) + exp(U_elsewhere))
 model-eq-pulls-intro = The utilities are built from two pulls, each zero under 2015 conditions. Compute, pay and funding enter as logarithms:
 model-eq-us-pull = US pull = β_compute·ln(compute ratio/2) + β_pay·ln(pay gap/3) + β_US funding·ln(US funding) − β_scrutiny·(profiling % − 20)/10 − β_visa·(visa restrictions %)/10
-model-eq-china-pull = China pull = β_China funding·ln(China funding/0.67) + β_ecosystem·ln((researchers in China / researchers in the US)/0.55)
+model-eq-china-pull = China pull = β_China funding·ln(China funding/0.67) + β_ecosystem·ln((researchers in China / researchers in the US, a month earlier)/0.55)
 model-eq-delay-intro = People perceive the drivers with a first-order delay of τ years (1.5 by default); each month the perceived pull closes part of its gap:
 model-eq-delay = perceived += (current − perceived)·(1 − exp(−(1/12)/τ))
 model-eq-hazard-intro = US-based researchers leave at a yearly rate with the proportional-hazards form:
