@@ -7,7 +7,8 @@ index.html, which a policy without 'unsafe-inline' blocks. This hook:
 
 1. moves that inline script into its own file, `loader-<hash>.js`, loaded
    with `<script type=module src=... integrity=...>`, and adds to it the
-   registration of the service worker;
+   early request for the first page's messages and the registration of
+   the service worker;
 2. in release builds, adds the policy itself as a `<meta>` tag, so that any
    static host serves it (a host that can set headers should also send it,
    with `frame-ancestors`, which a meta tag cannot carry: docs/hosting.md);
@@ -66,6 +67,24 @@ const registerServiceWorker = () => {
     whenIdle();
   }
 }
+"""
+
+# Asks for the first page's messages in the reader's language while the
+# wasm downloads and compiles, rather than once it runs: one round trip
+# sooner on a phone's network. The app (`prefetch` in src/i18n.rs) takes
+# the request over. The language as the app chooses it: the address's
+# `lang=`, else the browser's first language the app speaks, else English;
+# should the two ever differ, the app asks for its own file and this
+# request goes unused. Never in the way: whatever fails here, the app
+# starts and asks for itself.
+MESSAGES_PREFETCH = """
+try {
+  const speaks = (tag) => { const l = String(tag).trim().split(/[-_]/)[0].toLowerCase(); return l === 'en' || l === 'zh' ? l : null; };
+  const asked = new URLSearchParams(location.search).get('lang');
+  const lang = (asked && speaks(asked)) || Array.from(navigator.languages || []).map(speaks).find(Boolean) || 'en';
+  const url = `locales/${lang}/app.ftl`;
+  window.talentflowEarly = { [url]: fetch(url, { cache: 'no-cache' }).catch(() => null) };
+} catch (_) {}
 """
 
 SERVICE_WORKER = """// Service worker of Talent Flow Explorer, written by scripts/postbuild.py.
@@ -165,7 +184,10 @@ def main() -> int:
     if match is None:
         print("postbuild: no inline module script in index.html", file=sys.stderr)
         return 1
-    loader = match.group("body").strip() + "\n"
+    # First in the module's body: it runs once the loader and the glue
+    # (preloaded by index.html) have arrived, while the wasm (preloaded
+    # too) still downloads.
+    loader = MESSAGES_PREFETCH.lstrip() + match.group("body").strip() + "\n"
     if release:
         loader += SW_REGISTRATION
     loader_bytes = loader.encode("utf-8")

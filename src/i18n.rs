@@ -166,7 +166,9 @@ thread_local! {
 /// Starts fetching the `app` pack of the language the page opens in (the
 /// address's `lang=`, else the browser's), before the first render, so
 /// that the text travels while the page's first render runs; the page
-/// takes this request over when it asks for the same file.
+/// takes this request over when it asks for the same file. The loader
+/// will usually have asked for it already, while the wasm downloaded:
+/// then its request is the one taken over.
 pub fn prefetch() {
     // A language tag needs no percent-decoding: a mangled one just misses,
     // and the page then fetches what `restore` settles on.
@@ -178,10 +180,22 @@ pub fn prefetch() {
         .unwrap_or_else(preferred_lang);
     if lang.builtin_source(Pack::App).is_none() {
         let url = pack_url(lang, Pack::App);
-        if let Some(promise) = request(&url) {
+        if let Some(promise) = loader_request(&url).or_else(|| request(&url)) {
             EARLY.with(|early| *early.borrow_mut() = Some((url, promise)));
         }
     }
+}
+
+/// The request for `url` that the loader started while the wasm
+/// downloaded, if it did (`talentflowEarly`, by address: written by
+/// `scripts/postbuild.py`).
+fn loader_request(url: &str) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let requests = js_sys::Reflect::get(&window, &"talentflowEarly".into()).ok()?;
+    js_sys::Reflect::get(&requests, &url.into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// What [`use_catalog`] has to show.

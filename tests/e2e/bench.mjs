@@ -84,8 +84,9 @@ try {
 
   // 4. Navigation to the first chart drawn, CPU slowed 4 times: a first
   // visit (a new browser profile each time: nothing cached, no compiled
-  // code kept, no service worker) and a return visit (the same profile,
-  // after one visit). Times are from navigation start to the first drawing
+  // code kept, no service worker), a return visit (the same profile,
+  // after one visit) and, for information, a first visit on a phone's
+  // network. Times are from navigation start to the first drawing
   // call on one of the three charts, and to the last drawing call on them
   // once drawing has gone quiet for 500 ms (the three charts stand).
   {
@@ -114,13 +115,17 @@ try {
     // A browser of its own, so that the thousands of moves above (whose
     // renderer may still be winding down) do not share its processes.
     const navBrowser = await launchBrowser();
-    const open = async () => {
+    const open = async (network) => {
       const context = await navBrowser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.addInitScript(() => { window.__drawsOn = []; });
       await page.addInitScript(recordDrawing);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      if (network) {
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+      }
       return { context, page, cdp };
     };
     const first = [];
@@ -131,10 +136,19 @@ try {
       again.push(await visit(page, cdp));
       await context.close();
     }
+    // A phone's network: Chromium DevTools' "Fast 4G" (165 ms of latency,
+    // 9 Mbit/s down and 1.5 Mbit/s up, at 90% of their nominal rates).
+    const fast4g = { latency: 165, downloadThroughput: (9e6 / 8) * 0.9, uploadThroughput: (1.5e6 / 8) * 0.9 };
+    const onPhoneNetwork = [];
+    for (let i = 0; i < 5; i++) {
+      const { context, page, cdp } = await open(fast4g);
+      onPhoneNetwork.push(await visit(page, cdp));
+      await context.close();
+    }
     await navBrowser.close();
-    for (const [what, times] of [['first visit', first], ['return visit', again]]) {
+    for (const [what, times, budgeted] of [['first visit', first, true], ['return visit', again, true], ['first visit on a 4G network ("Fast 4G")', onPhoneNetwork, false]]) {
       const firstDraw = quantile(times.map((t) => t.first), 0.5);
-      report(`navigation to the first chart drawn, CPU slowed 4x, ${what} (median of 5)`, `${fmt(firstDraw)} (all three charts drawn ${fmt(quantile(times.map((t) => t.all), 0.5))})`, 'at most 1000 ms', firstDraw <= 1000);
+      report(`navigation to the first chart drawn, CPU slowed 4x, ${what} (median of 5)`, `${fmt(firstDraw)} (all three charts drawn ${fmt(quantile(times.map((t) => t.all), 0.5))})`, budgeted ? 'at most 1000 ms' : 'none: the budget is set without a network', budgeted ? firstDraw <= 1000 : null);
     }
   }
 } finally {

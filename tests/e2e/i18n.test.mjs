@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CHARTS, MAIN_SLIDERS, chartHashes, controlState, launchBrowser, openApp, readRepoFile,
-  startServer, summaries, waitForCharts, waitForRedraw,
+  startServer, summaries, waitForCharts, waitForRedraw, waitForText,
 } from './support/app.mjs';
 
 let server;
@@ -39,6 +39,31 @@ test('a first visit fetches only its own language\'s first-page messages, and fo
       assert.equal(await page.title(), title, `${locale}: the document title`);
       assert.equal(await page.locator('#loading').isVisible(), false, 'the loading line is gone');
       assert.deepEqual(problems, [], 'no errors');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('on a slow network the first page\'s messages are asked for while the wasm downloads, once', { timeout: 60_000 }, async () => {
+  for (const [query, locale, folder] of [['', 'zh-CN', 'zh'], ['?lang=en', 'zh-CN', 'en'], ['?lang=zh', 'en-US', 'zh']]) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const events = [];
+    page.on('request', (r) => events.push(`asked ${new URL(r.url()).pathname}`));
+    page.on('requestfinished', (r) => events.push(`arrived ${new URL(r.url()).pathname}`));
+    try {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      // About 1.6 Mbit/s: the wasm takes more than a second to arrive.
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 200_000, uploadThroughput: 100_000 });
+      await page.goto(`${server.url}${query}`);
+      await waitForText(page);
+      const wasmArrived = events.findIndex((e) => /^arrived .*\.wasm$/.test(e));
+      const asked = events.filter((e) => /^asked .*\.ftl$/.test(e));
+      assert.deepEqual(asked, [`asked /locales/${folder}/app.ftl`], `${query} ${locale}: one message file, the reader's language's`);
+      assert.ok(wasmArrived >= 0, events.join('\n'));
+      assert.ok(events.indexOf(asked[0]) < wasmArrived, `${query} ${locale}: the messages are asked for before the wasm has arrived:\n${events.join('\n')}`);
     } finally {
       await context.close();
     }
