@@ -266,7 +266,7 @@ why-people = { $value } a year
 why-points = { $value } percentage points
 ## The sensitivity (tornado) chart (tornado-*)
 tornado-heading = Sensitivity: what moves an outcome most
-tornado-intro = Each bar shows how far the outcome moves as one setting goes from its lowest to its highest value (a slider's two ends, or an assumption's plausible range), everything else as you set it. The black line is your scenario.
+tornado-intro = Each bar shows how far the outcome moves as one setting goes from its lowest to its highest value (a slider's two ends, or an assumption's plausible range), everything else as you set it. The black line is your scenario. A bar of no length is a setting that does nothing with your other settings: a policy lever before the policy start year, the start year while every lever is at today's setting, a weight while what it weighs stays at its 2015 level.
 tornado-aria = Sensitivity chart. { $outcome } in { $year }: how far it moves as each setting and assumption goes from its low to its high value, largest first.
 tornado-outcome-label = Outcome
 tornado-year-label = Year
