@@ -5,7 +5,7 @@
 #      model work          scripts/work.sh (instructions per model run, budgeted)
 #   3. wasm tests          the app's component tests, in headless Chromium
 #   4. release build       scripts/build.sh -> dist/
-#   5. bundle size         scripts/size.sh (budget SIZE_BUDGET_KB, default 250)
+#   5. bundle size         scripts/size.sh (budget SIZE_BUDGET_KB, default 275 kB of 1000 bytes)
 #   6. CLI release build   cargo build --release --bin talentflow
 #   7. browser end-to-end  node --test tests/e2e/ against dist/ and the CLI
 #   (SCREENSHOT=1: then refresh docs/screenshot.png)
