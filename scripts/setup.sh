@@ -8,6 +8,9 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
+# The compiler the size and work budgets were measured with
+# (rust-toolchain.toml says why the pin is checked here).
+RUSTC_VERSION="1.95.0"
 # Must equal the wasm-bindgen version in Cargo.lock (checked below).
 WASM_BINDGEN_VERSION="0.2.130"
 
@@ -17,6 +20,11 @@ for tool in cargo rustup node npm python3; do
     exit 1
   fi
 done
+
+if ! rustc --version | grep -q "^rustc $RUSTC_VERSION "; then
+  log "this project is built with rustc $RUSTC_VERSION (rust-toolchain.toml), but the stable toolchain here is $(rustc --version): the bundle size and work budgets were measured with $RUSTC_VERSION; install it as rustup's stable toolchain"
+  exit 1
+fi
 
 if [ -f Cargo.lock ]; then
   locked=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
@@ -34,6 +42,11 @@ fi
 if ! cargo fmt --version >/dev/null 2>&1; then
   log "adding rustfmt (the tests check formatting)"
   rustup component add rustfmt
+fi
+
+if ! cargo clippy --version >/dev/null 2>&1; then
+  log "adding clippy (the tests run its lints)"
+  rustup component add clippy
 fi
 
 need_apt=()

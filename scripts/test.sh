@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # THE test command. Sets everything up, then runs, in order:
 #   1. formatting          cargo fmt --all -- --check
+#      lints               cargo clippy, native and wasm32, warnings denied
 #   2. native tests        the model, messages and CLI crates
 #      model work          scripts/work.sh (instructions per model run, budgeted)
 #   3. wasm tests          the app's component tests, in headless Chromium
@@ -59,6 +60,11 @@ if ! run_step setup bash scripts/setup.sh; then
 fi
 
 run_step fmt cargo fmt --all -- --check || true
+
+# Every target of every package (tests, benches, examples too); the app's
+# code is only compiled for wasm32, so it is linted there, with its tests.
+run_step clippy-native cargo clippy --workspace --all-targets -- -D warnings || true
+run_step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p talentflow-web --all-targets -- -D warnings || true
 
 run_step native-tests cargo test --workspace --exclude talentflow-web || true
 

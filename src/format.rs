@@ -87,6 +87,16 @@ pub fn people_digits(people: Option<f64>) -> String {
     people_digits_in(Lang::En, people)
 }
 
+/// `text` with `&`, `<`, `>` and `"` escaped, for markup built as text
+/// (the model page, the chart tables, the handout, the story panel, the
+/// sources) and the embed snippet: the app's one escaping function.
+pub fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,14 +142,4 @@ mod tests {
         assert_eq!(percent_digits(Some(-0.001)), "0");
         assert_eq!(people_digits(Some(512.4)), "512");
     }
-}
-
-/// `text` with `&`, `<`, `>` and `"` escaped, for markup built as text
-/// (the model page, the chart tables, the handout, the story panel and
-/// the sources).
-pub fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

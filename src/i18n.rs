@@ -264,7 +264,8 @@ pub fn use_catalog(lang: Lang) -> CatalogState {
             .then(|| Messages(Rc::new(catalog)))
     });
     // Keep showing the last complete catalog while another loads.
-    let shown: Rc<RefCell<Option<(Messages, Vec<Pack>)>>> = use_mut_ref(|| None);
+    type Shown = Option<(Messages, Vec<Pack>)>;
+    let shown: Rc<RefCell<Shown>> = use_mut_ref(|| None);
     if let Some(messages) = built.as_ref() {
         let mut shown = shown.borrow_mut();
         if shown.as_ref().is_none_or(|(m, _)| m != messages) {

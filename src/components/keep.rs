@@ -240,7 +240,7 @@ pub fn load_saved() -> Option<Vec<(String, String)>> {
     }
     let list = js_sys::JSON::parse(&raw)
         .ok()
-        .filter(|v| js_sys::Array::is_array(v));
+        .filter(js_sys::Array::is_array);
     let Some(list) = list else {
         return Some(Vec::new());
     };

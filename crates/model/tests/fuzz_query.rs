@@ -100,7 +100,7 @@ fn query(rng: &mut SplitMix64, valid: &[String]) -> String {
             let mut q = String::new();
             for _ in 0..rng.next_u64() % 12 {
                 let p = &PARAMS[(rng.next_u64() % PARAMS.len() as u64) as usize];
-                let key = if rng.next_u64() % 5 == 0 {
+                let key = if rng.next_u64().is_multiple_of(5) {
                     pick(rng, ALPHABET).to_string()
                 } else {
                     p.key.to_string()
@@ -165,7 +165,7 @@ fn a_million_mangled_links_never_panic_always_give_a_valid_scenario_and_a_stable
     for _ in 0..64 {
         let mut s = Scenario::baseline();
         for p in PARAMS.iter() {
-            if rng.next_u64() % 3 == 0 {
+            if rng.next_u64().is_multiple_of(3) {
                 s.set_clamped(p.id, p.min + rng.next_f64() * (p.max - p.min));
             }
         }

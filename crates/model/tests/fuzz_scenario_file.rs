@@ -104,7 +104,7 @@ fn seeds(rng: &mut SplitMix64) -> Vec<String> {
     for i in 0..64 {
         let mut s = Scenario::baseline();
         for p in PARAMS.iter() {
-            if rng.next_u64() % 3 == 0 {
+            if rng.next_u64().is_multiple_of(3) {
                 s.set_clamped(p.id, p.min + rng.next_f64() * (p.max - p.min));
             }
         }
@@ -130,7 +130,7 @@ fn input(rng: &mut SplitMix64, seeds: &[String]) -> String {
         // A soup of tokens.
         1 => (0..below(rng, 80)).map(|_| pick(rng, TOKENS)).collect(),
         // Very deep or very long.
-        2 if rng.next_u64() % 50 == 0 => {
+        2 if rng.next_u64().is_multiple_of(50) => {
             let open = pick(rng, &["[", "{\"a\":", "[{\"settings\":"]);
             let n = below(rng, 100_000);
             format!("{}{}", open.repeat(n), "]".repeat(below(rng, n + 1)))
@@ -161,7 +161,7 @@ fn input(rng: &mut SplitMix64, seeds: &[String]) -> String {
             ];
             let mut settings = Vec::new();
             for _ in 0..below(rng, 30) {
-                let key = if rng.next_u64() % 4 == 0 {
+                let key = if rng.next_u64().is_multiple_of(4) {
                     pick(
                         rng,
                         &["v", "pin", "preset", "", "lang", "\\ud800", "a&b=c", "中"],
@@ -169,7 +169,7 @@ fn input(rng: &mut SplitMix64, seeds: &[String]) -> String {
                 } else {
                     PARAMS[below(rng, PARAMS.len())].key
                 };
-                let value = if rng.next_u64() % 2 == 0 {
+                let value = if rng.next_u64().is_multiple_of(2) {
                     format!(
                         "{}",
                         (rng.next_f64() - 0.3) * 10f64.powi(below(rng, 8) as i32 - 2)

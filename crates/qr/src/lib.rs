@@ -187,7 +187,7 @@ pub fn encode(data: &[u8]) -> Option<Qr> {
         for (i, &x) in at.iter().enumerate() {
             for (j, &y) in at.iter().enumerate() {
                 // Not over the three finders.
-                if (i == n - 1 && j == n - 1) || (i == 0 && j == n - 1) || (i == n - 1 && j == 0) {
+                if [(n - 1, n - 1), (0, n - 1), (n - 1, 0)].contains(&(i, j)) {
                     continue;
                 }
                 for dy in -2i32..=2 {
