@@ -25,12 +25,12 @@
 //! allow. Slices cost nothing extra to download, and at [`SLICE_MS`] they
 //! keep the page's response to input within its budget.
 
+use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
 use talentflow_model::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED};
 use talentflow_model::{Bands, BandsBuilder, Scenario};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{MessageChannel, MessagePort};
 use yew::prelude::*;
 
@@ -67,14 +67,14 @@ pub fn use_bands(scenario: Scenario, on: bool) -> Option<Rc<Bands>> {
     {
         let done = done.clone();
         use_effect_with((scenario, on), move |&(scenario, on)| {
-            let mut cleanup: Option<(MessagePort, Closure<dyn FnMut(JsValue)>)> = None;
+            let mut cleanup: Option<(MessagePort, EventListener)> = None;
             let finished = done.as_ref().is_some_and(|d| d.scenario == scenario);
             if on && !finished {
                 match MessageChannel::new() {
                     Ok(channel) => {
                         let receiver = channel.port1();
                         let sender = channel.port2();
-                        let on_slice = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+                        let on_slice = EventListener::new(&receiver, "message", move |_| {
                             let started = now();
                             LAST.with_borrow_mut(|slot| {
                                 if !matches!(slot, Some((s, _)) if *s == scenario) {
@@ -108,7 +108,8 @@ pub fn use_bands(scenario: Scenario, on: bool) -> Option<Rc<Bands>> {
                                 }
                             })
                         });
-                        receiver.set_onmessage(Some(on_slice.as_ref().unchecked_ref()));
+                        // A port heard through addEventListener is started by hand.
+                        receiver.start();
                         if let Err(e) = channel.port2().post_message(&JsValue::NULL) {
                             web_sys::console::error_1(&e);
                         }
@@ -119,9 +120,8 @@ pub fn use_bands(scenario: Scenario, on: bool) -> Option<Rc<Bands>> {
             }
             move || {
                 if let Some((receiver, on_slice)) = cleanup {
-                    receiver.set_onmessage(None);
-                    receiver.close();
                     drop(on_slice);
+                    receiver.close();
                 }
             }
         });

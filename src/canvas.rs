@@ -142,7 +142,7 @@ impl Canvas {
 
     /// After `restore()` the context's state is the saved one: forget
     /// what was set since.
-    fn forget(&mut self) {
+    fn forget_state(&mut self) {
         self.fill = None;
         self.stroke = None;
         self.line_width = None;
@@ -360,7 +360,7 @@ impl DrawingBackend for Canvas {
                 self.ctx.fill_text(text, 0.0, 0.0).map_err(error)
             });
         self.ctx.restore();
-        self.forget();
+        self.forget_state();
         drawn
     }
 }

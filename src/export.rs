@@ -107,26 +107,17 @@ pub fn model_version() -> String {
 }
 
 /// Call `done(true, value)` when `promise` resolves, `done(false, reason)`
-/// when it rejects (a clipboard write, a file read). Each settles once, so
-/// the two small callbacks are handed to JavaScript for good.
+/// when it rejects (a clipboard write, a file read, a fetch). The promise
+/// is awaited as a future (`wasm-bindgen-futures`), whose callbacks are
+/// released once it has settled: nothing is left behind per call.
 pub fn on_settled(promise: &js_sys::Promise, done: impl FnOnce(bool, JsValue) + 'static) {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    use wasm_bindgen::closure::Closure;
-    let done: Rc<Cell<Option<Box<dyn FnOnce(bool, JsValue)>>>> =
-        Rc::new(Cell::new(Some(Box::new(done))));
-    let settle = |ok: bool| {
-        let done = done.clone();
-        Closure::<dyn FnMut(JsValue)>::new(move |value: JsValue| {
-            if let Some(done) = done.take() {
-                done(ok, value);
-            }
-        })
-    };
-    let (resolved, rejected) = (settle(true), settle(false));
-    drop(promise.then2(&resolved, &rejected));
-    resolved.forget();
-    rejected.forget();
+    let settled = wasm_bindgen_futures::JsFuture::from(promise.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        match settled.await {
+            Ok(value) => done(true, value),
+            Err(reason) => done(false, reason),
+        }
+    });
 }
 
 fn js_error(message: &str) -> JsValue {

@@ -47,22 +47,12 @@ fn mount_point() -> Element {
 /// then for Yew's renders: the page renders what lies below the first
 /// screen only then.
 async fn after_paint() {
-    let schedules: [fn(&js_sys::Function) -> Result<i32, JsValue>; 2] = [
-        |f: &js_sys::Function| web_sys::window().unwrap().request_animation_frame(f),
-        |f: &js_sys::Function| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(f, 0)
-        },
-    ];
-    for schedule in schedules {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            schedule(&resolve).expect("schedule a callback");
-        });
-        wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .expect("callback");
-    }
+    let (painted, frame) = futures_channel::oneshot::channel();
+    let _frame = gloo_render::request_animation_frame(move |_| {
+        let _ = painted.send(());
+    });
+    frame.await.expect("an animation frame");
+    gloo_timers::future::TimeoutFuture::new(0).await;
     yew::scheduler::flush().await;
 }
 

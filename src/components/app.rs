@@ -17,6 +17,8 @@ use crate::charts::{summary, CHARTS, RETENTION, WHERE};
 use crate::i18n::{preferred_lang, use_catalog, Messages, PackLoader};
 use crate::state::{Action, ChartView};
 use crate::url::{current_search, replace_query, restore, share_url, state_query, PageConfig};
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use talentflow_messages::{Catalog, Lang};
@@ -42,27 +44,22 @@ fn current_layout() -> Layout {
     }
 }
 
-/// Calls `then` once the browser has painted the next frame: a frame
-/// callback, then a task after it. Each runs once; JavaScript keeps them.
+/// Calls `then` once the browser has painted the next frame: an animation
+/// frame, then a task after it.
 fn after_next_paint(then: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
+    if web_sys::window().is_none() {
         return then();
-    };
-    let mut then = Some(then);
-    let task: js_sys::Function = Closure::<dyn FnMut()>::new(move || {
-        if let Some(then) = then.take() {
-            then();
-        }
-    })
-    .into_js_value()
-    .unchecked_into();
-    let after_frame = Closure::<dyn FnMut()>::new(move || {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&task, 0);
-        }
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let (painting, frame) = futures_channel::oneshot::channel();
+        let _frame = gloo_render::request_animation_frame(move |_| {
+            let _ = painting.send(());
+        });
+        // Dropped unanswered only if the frame is cancelled: go on anyway.
+        let _ = frame.await;
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        then();
     });
-    let _ = window.request_animation_frame(after_frame.as_ref().unchecked_ref());
-    after_frame.forget();
 }
 
 /// Scrolls to the element the address's `#fragment` names, if any.
@@ -88,29 +85,9 @@ fn use_layout() -> Layout {
     {
         let layout = layout.clone();
         use_effect_with((), move |_| {
-            let on_resize = Closure::<dyn Fn()>::new(move || layout.set(current_layout()));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                if let Err(e) =
-                    w.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())
-                {
-                    web_sys::console::error_2(&"cannot follow window resizes:".into(), &e);
-                }
-            }
-            move || {
-                if let Some(w) = &window {
-                    if let Err(e) = w.remove_event_listener_with_callback(
-                        "resize",
-                        on_resize.as_ref().unchecked_ref(),
-                    ) {
-                        web_sys::console::error_2(
-                            &"cannot stop following window resizes:".into(),
-                            &e,
-                        );
-                    }
-                }
-                drop(on_resize);
-            }
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "resize", move |_| layout.set(current_layout())));
+            move || drop(listener)
         });
     }
     *layout
@@ -118,35 +95,21 @@ fn use_layout() -> Layout {
 
 /// How long the address waits after the last change before it is
 /// rewritten: a drag rewrites it once, when the reader pauses.
-pub const URL_DEBOUNCE_MS: i32 = 250;
+pub const URL_DEBOUNCE_MS: u32 = 250;
 
 /// Keeps the address bar's query equal to `query`, a short while after it
 /// last changed, without adding history entries.
 #[hook]
 fn use_address(query: String) {
-    type Pending = Option<(i32, Closure<dyn FnMut()>)>;
-    let pending: Rc<RefCell<Pending>> = use_mut_ref(|| None);
+    // The timer waiting to write; a new query replaces it, which cancels it.
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     use_effect_with(query, move |query| {
-        if let Some(window) = web_sys::window() {
-            if let Some((handle, _)) = pending.borrow_mut().take() {
-                window.clear_timeout_with_handle(handle);
+        let query = query.clone();
+        *pending.borrow_mut() = Some(Timeout::new(URL_DEBOUNCE_MS, move || {
+            if !replace_query(&query) {
+                web_sys::console::warn_1(&"the address cannot be rewritten here".into());
             }
-            let query = query.clone();
-            let write = Closure::<dyn FnMut()>::new(move || {
-                if !replace_query(&query) {
-                    web_sys::console::warn_1(&"the address cannot be rewritten here".into());
-                }
-            });
-            match window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                write.as_ref().unchecked_ref(),
-                URL_DEBOUNCE_MS,
-            ) {
-                Ok(handle) => *pending.borrow_mut() = Some((handle, write)),
-                Err(e) => {
-                    web_sys::console::warn_2(&"cannot schedule the address update:".into(), &e)
-                }
-            }
-        }
+        }));
     });
 }
 
@@ -156,49 +119,43 @@ fn use_address(query: String) {
 fn use_undo_keys(on_action: Callback<Action>) {
     use_effect_with(on_action, move |on_action| {
         let on_action = on_action.clone();
-        let on_key =
-            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
-                    return;
-                }
-                let typing = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| {
-                        let tag = el.tag_name().to_ascii_lowercase();
-                        let kind = el.get_attribute("type").unwrap_or_default();
-                        tag == "textarea" || (tag == "input" && kind != "range")
-                    });
-                if typing {
-                    return;
-                }
-                let action = match e.key().to_ascii_lowercase().as_str() {
-                    "z" if e.shift_key() => Action::Redo,
-                    "z" => Action::Undo,
-                    "y" if !e.shift_key() => Action::Redo,
-                    _ => return,
-                };
-                e.prevent_default();
-                on_action.emit(action);
-            });
-        let window = web_sys::window();
-        if let Some(w) = &window {
-            if let Err(e) =
-                w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())
-            {
-                web_sys::console::error_2(&"cannot follow undo keys:".into(), &e);
+        let on_key = move |e: &web_sys::Event| {
+            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                return;
             }
-        }
-        move || {
-            if let Some(w) = &window {
-                if let Err(e) = w
-                    .remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())
-                {
-                    web_sys::console::error_2(&"cannot stop following undo keys:".into(), &e);
-                }
+            let typing = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    let tag = el.tag_name().to_ascii_lowercase();
+                    let kind = el.get_attribute("type").unwrap_or_default();
+                    tag == "textarea" || (tag == "input" && kind != "range")
+                });
+            if typing {
+                return;
             }
-            drop(on_key);
-        }
+            let action = match e.key().to_ascii_lowercase().as_str() {
+                "z" if e.shift_key() => Action::Redo,
+                "z" => Action::Undo,
+                "y" if !e.shift_key() => Action::Redo,
+                _ => return,
+            };
+            e.prevent_default();
+            on_action.emit(action);
+        };
+        // Not passive: the browser's own undo is prevented.
+        let listener = web_sys::window().map(|w| {
+            EventListener::new_with_options(
+                &w,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                on_key,
+            )
+        });
+        move || drop(listener)
     });
 }
 
@@ -211,7 +168,7 @@ fn use_report_height(embed: bool) {
     use_effect_with(embed, move |embed| {
         let mut observer: Option<ResizeObserver> = None;
         let mut on_resize: Option<Closure<dyn Fn(js_sys::Array)>> = None;
-        let mut on_message: Option<Closure<dyn Fn(JsValue)>> = None;
+        let mut on_message: Option<EventListener> = None;
         let window = web_sys::window();
         let parent = window.as_ref().and_then(|w| w.parent().ok().flatten());
         let framed = match (&window, &parent) {
@@ -256,33 +213,21 @@ fn use_report_height(embed: bool) {
                 }
                 Err(e) => web_sys::console::warn_2(&"cannot follow the page height:".into(), &e),
             }
-            let asked = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
-                let kind = js_sys::Reflect::get(&event, &"data".into())
-                    .and_then(|d| js_sys::Reflect::get(&d, &"type".into()))
-                    .ok()
-                    .and_then(|t| t.as_string());
-                if kind.as_deref() == Some("talentflow:request-height") {
-                    post();
-                }
-            });
             if let Some(w) = &window {
-                match w.add_event_listener_with_callback("message", asked.as_ref().unchecked_ref())
-                {
-                    Ok(()) => on_message = Some(asked),
-                    Err(e) => web_sys::console::warn_2(&"cannot hear the host page:".into(), &e),
-                }
+                on_message = Some(EventListener::new(w, "message", move |event| {
+                    let kind = js_sys::Reflect::get(event, &"data".into())
+                        .and_then(|d| js_sys::Reflect::get(&d, &"type".into()))
+                        .ok()
+                        .and_then(|t| t.as_string());
+                    if kind.as_deref() == Some("talentflow:request-height") {
+                        post();
+                    }
+                }));
             }
         }
         move || {
             if let Some(o) = observer {
                 o.disconnect();
-            }
-            if let (Some(w), Some(asked)) = (&window, &on_message) {
-                if let Err(e) =
-                    w.remove_event_listener_with_callback("message", asked.as_ref().unchecked_ref())
-                {
-                    web_sys::console::warn_2(&"cannot stop hearing the host page:".into(), &e);
-                }
             }
             drop(on_resize);
             drop(on_message);

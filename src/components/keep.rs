@@ -132,18 +132,12 @@ fn download_text(text: &str, mime: &str, file_name: &str) -> bool {
     };
     let offered = download(&url, file_name);
     // The download has taken its copy once the click has been handled.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(10_000).await;
         if web_sys::Url::revoke_object_url(&url).is_err() {
             web_sys::console::warn_1(&"cannot release an exported file".into());
         }
     });
-    if let Some(w) = web_sys::window() {
-        if w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)
-            .is_err()
-        {
-            web_sys::console::warn_1(&"cannot schedule the release of an exported file".into());
-        }
-    }
     offered
 }
 

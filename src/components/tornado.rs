@@ -248,7 +248,7 @@ pub struct TornadoProps {
     /// How long the scenario must settle before the ranking follows it;
     /// `None` follows it at once (tests).
     #[prop_or(Some(SETTLE_MS))]
-    pub settle_ms: Option<i32>,
+    pub settle_ms: Option<u32>,
 }
 
 /// The sensitivity chart with its legend and summary.

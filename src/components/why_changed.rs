@@ -10,15 +10,14 @@
 
 use crate::charts::SUMMARY_YEAR;
 use crate::i18n::use_messages;
+use gloo_timers::callback::Timeout;
 use talentflow_messages::Catalog;
 use talentflow_model::{attribute_many, Attribution, Measure, ParamId, Scenario, SeriesId};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How long the scenario must stay unchanged before the attribution and
 /// the sensitivity are worked out again.
-pub const SETTLE_MS: i32 = 300;
+pub const SETTLE_MS: u32 = 300;
 
 /// The headline outcomes explained, with the stem of their message key
 /// (`why-outcome-<stem>`), in page order.
@@ -34,37 +33,23 @@ pub const MAX_NAMED: usize = 3;
 /// `scenario` once it has stayed the same for `delay_ms`; with no delay,
 /// `scenario` at once. `None` until the first scenario has settled.
 #[hook]
-pub fn use_settled(scenario: Scenario, delay_ms: Option<i32>) -> Option<Scenario> {
+pub fn use_settled(scenario: Scenario, delay_ms: Option<u32>) -> Option<Scenario> {
     let settled = use_state_eq(|| None::<Scenario>);
     {
         let settled = settled.clone();
-        use_effect_with((scenario, delay_ms), move |(scenario, delay_ms)| {
-            let value = *scenario;
-            let window = web_sys::window();
-            let mut pending: Option<(i32, Closure<dyn FnMut()>)> = None;
-            match (delay_ms, &window) {
-                (Some(delay), Some(w)) => {
+        use_effect_with((scenario, delay_ms), move |&(scenario, delay_ms)| {
+            // Dropped when the scenario changes again first, which cancels it.
+            let pending = match delay_ms {
+                Some(delay) => {
                     let target = settled.clone();
-                    let done = Closure::<dyn FnMut()>::new(move || target.set(Some(value)));
-                    match w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                        done.as_ref().unchecked_ref(),
-                        *delay,
-                    ) {
-                        Ok(handle) => pending = Some((handle, done)),
-                        Err(e) => {
-                            web_sys::console::warn_2(&"cannot wait for the scenario:".into(), &e);
-                            settled.set(Some(value));
-                        }
-                    }
+                    Some(Timeout::new(delay, move || target.set(Some(scenario))))
                 }
-                _ => settled.set(Some(value)),
-            }
-            move || {
-                if let (Some(w), Some((handle, done))) = (window, pending) {
-                    w.clear_timeout_with_handle(handle);
-                    drop(done);
+                None => {
+                    settled.set(Some(scenario));
+                    None
                 }
-            }
+            };
+            move || drop(pending)
         });
     }
     match delay_ms {
@@ -190,7 +175,7 @@ pub struct WhyChangedProps {
     /// How long the scenario must settle before the sentences follow it;
     /// `None` follows it at once (tests).
     #[prop_or(Some(SETTLE_MS))]
-    pub settle_ms: Option<i32>,
+    pub settle_ms: Option<u32>,
 }
 
 /// One sentence per headline outcome; nothing at the baseline.
