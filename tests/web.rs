@@ -703,7 +703,7 @@ mod scenarios {
             &messages,
             &RETENTION,
             &run,
-            &baseline,
+            Some(&baseline),
             &Compare::default(),
             "Full decoupling",
             "https://example.org/?v=0.1.0",

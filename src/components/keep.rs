@@ -143,12 +143,13 @@ fn download_text(text: &str, mime: &str, file_name: &str) -> bool {
 
 /// Draw `desc` with a title, the scenario, the source line and the link
 /// onto a fresh canvas at the display's resolution; its PNG as a data URL.
-#[allow(clippy::too_many_arguments)]
+/// `baseline` is the faint reference curve, drawn as on the page: only
+/// when the scenario differs from the baseline (see [`shown_baseline`]).
 pub fn chart_png(
     messages: &Messages,
     desc: &ChartDesc,
     run: &Run,
-    baseline: &Run,
+    baseline: Option<&Run>,
     compare: &Compare<'_>,
     description: &str,
     link: &str,
@@ -184,8 +185,7 @@ pub fn chart_png(
     ))
     .ok()?;
     let text = chart_text(messages, desc);
-    let shown_baseline = (!scenario_is_baseline(run, baseline)).then_some(baseline);
-    draw_chart_compared(&chart, desc, &text, run, shown_baseline, compare, px).ok()?;
+    draw_chart_compared(&chart, desc, &text, run, baseline, compare, px).ok()?;
     let sources = desc.observation_sources().join(", ");
     let source_line = match &text.source {
         Some(label) => messages.format(
@@ -216,8 +216,11 @@ pub fn chart_png(
     canvas.to_data_url().ok()
 }
 
-fn scenario_is_baseline(run: &Run, baseline: &Run) -> bool {
-    run == baseline
+/// The baseline's run as the charts' reference curve, when `scenario` is
+/// not the baseline itself (decided on the settings: runs hold NaN in the
+/// years a series is not defined, so two equal runs never compare equal).
+pub fn shown_baseline<'a>(scenario: &Scenario, baseline: &'a Run) -> Option<&'a Run> {
+    (!scenario.is_baseline()).then_some(baseline)
 }
 
 /// Named scenarios kept in the browser: `(name, query)` pairs. `None`
@@ -343,7 +346,7 @@ pub fn keep(props: &KeepProps, messages: &Messages, state: &KeepState) -> Html {
                 &messages,
                 desc,
                 &props.run,
-                &props.baseline,
+                shown_baseline(&props.scenario, &props.baseline),
                 &compare,
                 &description,
                 &link,

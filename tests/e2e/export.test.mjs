@@ -50,6 +50,42 @@ describe('export', () => {
     }
   });
 
+  // The faint reference curve is the baseline's, drawn as on the page only
+  // when the scenario differs from it; it is stroked in its curve's colour
+  // at 0.35 opacity. Recorded on the offscreen canvas an export draws on.
+  test('a chart exported on the baseline has no baseline curve; off the baseline it has one', { timeout: 60_000 }, async () => {
+    const app = await openApp(browser, server, {}, () => {
+      window.__exportStrokes = [];
+      const proto = CanvasRenderingContext2D.prototype;
+      const d = Object.getOwnPropertyDescriptor(proto, 'strokeStyle');
+      Object.defineProperty(proto, 'strokeStyle', {
+        get: d.get,
+        set(v) { if (!this.canvas.isConnected) window.__exportStrokes.push(String(v)); d.set.call(this, v); },
+        configurable: true,
+      });
+    });
+    try {
+      await waitForCharts(app.page);
+      const faintStrokes = async (name) => {
+        await app.page.evaluate(() => { window.__exportStrokes = []; });
+        await downloaded(app.page, () => app.page.locator(`#download-png-${name}`).click());
+        const all = await app.page.evaluate(() => window.__exportStrokes);
+        assert.ok(all.length > 0, `${name}: the export drew on its own canvas`);
+        return all.filter((c) => /^rgba\(\d+,\d+,\d+,0\.35\)$/.test(c));
+      };
+      for (const name of ['retention', 'inflow', 'where']) {
+        assert.deepEqual(await faintStrokes(name), [], `${name} on the baseline: no baseline curve`);
+      }
+      await pickPreset(app.page, 'Full decoupling');
+      for (const name of ['retention', 'inflow', 'where']) {
+        assert.ok((await faintStrokes(name)).length > 0, `${name} off the baseline: the baseline curve is drawn`);
+      }
+      assert.deepEqual(app.problems, []);
+    } finally {
+      await app.context.close();
+    }
+  });
+
   test('the CSV is the command line\'s, headed by # lines with the link and model version', { timeout: 60_000 }, async () => {
     const app = await openApp(browser, server);
     try {
