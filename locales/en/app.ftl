@@ -228,6 +228,7 @@ load-done = Opened “{ $name }”.
 load-error-json = This file is not readable (not JSON). Your scenario is unchanged.
 load-error-foreign = This file is not a Talent Flow Explorer scenario. Your scenario is unchanged.
 load-error-read = The file could not be read. Your scenario is unchanged.
+load-error-large = This file is too large to be a scenario file. Your scenario is unchanged.
 saved-label = Keep this scenario in this browser, named
 saved-save = Keep
 saved-done = Kept “{ $name }” in this browser.

@@ -229,6 +229,7 @@ load-done = 已打开“{ $name }”。
 load-error-json = 无法读取这个文件（不是 JSON）。你的情景没有改变。
 load-error-foreign = 这个文件不是人才流动情景模拟器的情景。你的情景没有改变。
 load-error-read = 无法读取这个文件。你的情景没有改变。
+load-error-large = 这个文件太大，不可能是情景文件。你的情景没有改变。
 saved-label = 在这个浏览器里保存这个情景，命名为
 saved-save = 保存
 saved-done = 已在这个浏览器里保存“{ $name }”。

@@ -400,6 +400,12 @@ pub fn keep(props: &KeepProps, messages: &Messages, state: &KeepState) -> Html {
                 return;
             };
             input.set_value("");
+            // A file too large to be a scenario file is refused by its size,
+            // before anything of it is read into memory.
+            if file.size() > scenario_file::MAX_FILE_BYTES as f64 {
+                message.set(Some(messages.tr("load-error-large")));
+                return;
+            }
             let (messages, message, on_action) =
                 (messages.clone(), message.clone(), on_action.clone());
             crate::export::on_settled(&file.text(), move |ok, value| {

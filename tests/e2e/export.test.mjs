@@ -156,6 +156,45 @@ describe('scenario files', () => {
     });
   }
 
+  // The limit is checked on the file's size, before anything is read: the
+  // page never holds a large file in memory. Reads are counted on the
+  // browser's file-reading calls.
+  test('a file over 256 KiB is refused by its size without being read; one just under is read', { timeout: 60_000 }, async () => {
+    const app = await openApp(browser, server, {}, () => {
+      window.__fileReads = 0;
+      // A File is a Blob: its reading methods are Blob's.
+      for (const name of ['text', 'arrayBuffer', 'stream', 'slice']) {
+        const orig = Blob.prototype[name];
+        Blob.prototype[name] = function (...args) { window.__fileReads += 1; return orig.apply(this, args); };
+      }
+      for (const name of ['readAsText', 'readAsArrayBuffer', 'readAsDataURL', 'readAsBinaryString']) {
+        const orig = FileReader.prototype[name];
+        FileReader.prototype[name] = function (...args) { window.__fileReads += 1; return orig.apply(this, args); };
+      }
+    });
+    try {
+      await waitForCharts(app.page);
+      await pickPreset(app.page, 'An open door');
+      const before = await settledQuery(app.page);
+      const big = Buffer.alloc(256 * 1024 + 1, 0x20);
+      await app.page.locator('#load-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: big });
+      await app.page.waitForFunction(() => document.getElementById('keep-message'));
+      assert.match(await app.page.locator('#keep-message').textContent(), /too large/);
+      assert.match(await app.page.locator('#keep-message').textContent(), /unchanged/);
+      assert.equal(await app.page.evaluate(() => window.__fileReads), 0, 'the large file was not read');
+      assert.equal(await settledQuery(app.page), before);
+      // Just under the limit: read (and refused for what it holds).
+      const under = Buffer.alloc(256 * 1024, 0x20);
+      await app.page.locator('#load-file').setInputFiles({ name: 'under.json', mimeType: 'application/json', buffer: under });
+      await app.page.waitForFunction(() => /not readable/.test(document.getElementById('keep-message')?.textContent ?? ''));
+      assert.ok(await app.page.evaluate(() => window.__fileReads) >= 1, 'a file within the limit is read');
+      assert.equal(await settledQuery(app.page), before);
+      assert.deepEqual(app.problems, []);
+    } finally {
+      await app.context.close();
+    }
+  });
+
   test('a file with values out of range opens, mended, with a notice', { timeout: 60_000 }, async () => {
     const app = await openApp(browser, server);
     try {
