@@ -20,9 +20,9 @@ cargo build -q --release -p talentflow-model --example runs
 per_run() { target/release/examples/runs 2000 "$@" | awk '{print $2}'; }
 log "native ms per run (alternating workload): $(per_run); from the burn-in: $(per_run full)"
 
-[ "${SKIP_BUILD:-}" = 1 ] || SKIP_SETUP=1 bash scripts/build.sh
+[ "${SKIP_BUILD:-}" = 1 ] || { SKIP_SETUP=1 bash scripts/build.sh && TEST_HOOKS=1 SKIP_SETUP=1 bash scripts/build.sh; }
 bash scripts/size.sh || true
 log "browser benchmarks (headless Chromium)"
-DIST_DIR="$ROOT/dist" RUNS_BIN="$ROOT/target/release/examples/runs" node tests/e2e/bench.mjs
+DIST_DIR="$ROOT/dist" HOOKS_DIST_DIR="$ROOT/target/hooks-dist" RUNS_BIN="$ROOT/target/release/examples/runs" node tests/e2e/bench.mjs
 DIST_DIR="$ROOT/dist" node tests/e2e/bench-bands.mjs
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

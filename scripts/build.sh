@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Sets everything up, then builds the static bundle into dist/: index.html,
 # one .wasm, its .js glue and the stylesheet. Copy dist/ to any static host.
+# With TEST_HOOKS=1 it builds instead the test build into target/hooks-dist/:
+# the same app with the cargo feature `test-hooks` (functions that only the
+# browser tests and benchmarks call: never in dist/; ARCHITECTURE.md).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -10,8 +13,14 @@ if [ "${SKIP_SETUP:-}" != 1 ]; then
   bash scripts/setup.sh
 fi
 
-log "trunk build --release into dist/ (wasm-opt: $(wasm-opt --version 2>/dev/null || echo missing))"
+out=dist
+features=()
+if [ "${TEST_HOOKS:-}" = 1 ]; then
+  out=target/hooks-dist
+  features=(--features test-hooks)
+fi
+log "trunk build --release ${features[*]} into $out/ (wasm-opt: $(wasm-opt --version 2>/dev/null || echo missing))"
 start=$SECONDS
-trunk build --release --dist dist
-log "built dist/ in $(fmt_duration $((SECONDS - start))):"
-(cd dist && ls -l) >&2
+trunk build --release "${features[@]}" --dist "$out"
+log "built $out/ in $(fmt_duration $((SECONDS - start))):"
+(cd "$out" && ls -l) >&2

@@ -79,6 +79,19 @@ if [ ${#pages[@]} -gt 0 ]; then
   printf '%-6s %12s %12s   %s(opened by link; not in the total)\n' pages "$(kb "$raw")" "$(kb "$gz")" "$(printf '%s ' "${pages[@]##*/}")"
 fi
 
+# The test build's hooks (functions behind the cargo feature `test-hooks`)
+# must never reach the release bundle: their names would be in the wasm's
+# exports and the JS glue.
+mapfile -t hooks < <(grep -rh -A3 'cfg(feature = "test-hooks")' src | sed -n 's/.*pub fn \([a-z_0-9]*\).*/\1/p' | sort -u)
+[ ${#hooks[@]} -gt 0 ] || { log "found no test hooks in src/ (feature test-hooks): this check needs updating"; exit 1; }
+for hook in "${hooks[@]}"; do
+  if grep -rlaF --include='*.wasm' --include='*.js' "$hook" "$DIST" >/dev/null; then
+    log "FAIL: the test hook $hook is in the release bundle: $(grep -rlaF --include='*.wasm' --include='*.js' "$hook" "$DIST" | tr '\n' ' ')"
+    exit 1
+  fi
+done
+log "ok: no test hook in the bundle (${hooks[*]})"
+
 budget=$((BUDGET_KB * 1000))
 if [ "$total_gz" -gt "$budget" ]; then
   log "FAIL: total gzip $(kb "$total_gz") is over the budget of $BUDGET_KB kB"

@@ -7,6 +7,8 @@
 #   3. wasm tests          the app's component tests, in headless Chromium
 #   4. release build       scripts/build.sh -> dist/
 #   5. bundle size         scripts/size.sh (budget SIZE_BUDGET_KB, default 275 kB of 1000 bytes)
+#      test build          TEST_HOOKS=1 scripts/build.sh -> target/hooks-dist/ (the
+#                          release build with the test hooks, for the error panel)
 #   6. CLI release build   cargo build --release --bin talentflow
 #   7. browser end-to-end  node --test tests/e2e/ against dist/ and the CLI
 #   (SCREENSHOT=1: then refresh docs/screenshot.png)
@@ -87,17 +89,22 @@ else
   skip_step size "no release build"
 fi
 
+# The same app with its test hooks, for the browser tests that need them
+# (the error panel); never shipped.
+hooks=0
+TEST_HOOKS=1 SKIP_SETUP=1 run_step test-build bash scripts/build.sh && hooks=1
+
 cli=0
 run_step cli-build cargo build --release --bin talentflow && cli=1
 
 e2e() {
-  DIST_DIR="$ROOT/dist" TALENTFLOW_BIN="$ROOT/target/release/talentflow" \
+  DIST_DIR="$ROOT/dist" HOOKS_DIST_DIR="$ROOT/target/hooks-dist" TALENTFLOW_BIN="$ROOT/target/release/talentflow" \
     node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 }
-if [ "$built" = 1 ] && [ "$cli" = 1 ]; then
+if [ "$built" = 1 ] && [ "$hooks" = 1 ] && [ "$cli" = 1 ]; then
   run_step e2e e2e || true
 else
-  skip_step e2e "needs the release build and the CLI"
+  skip_step e2e "needs the release build, the test build and the CLI"
 fi
 
 # SCREENSHOT=1 also refreshes docs/screenshot.png from this build.

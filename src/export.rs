@@ -67,7 +67,9 @@ pub fn query_csv(query: &str) -> String {
 /// (the history before the policy start is remembered), or with `full`
 /// from the burn-in every time, as an uncertainty draw. For the benchmark
 /// (`scripts/bench.sh`), which compares it with the native figures (the
-/// `runs` example, same workload); costs the reader nothing.
+/// `runs` example, same workload). Only in the test build (feature
+/// `test-hooks`).
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen]
 pub fn model_run_time_ms(runs: u32, full: bool) -> f64 {
     let baseline = Scenario::baseline();
@@ -94,7 +96,8 @@ pub fn model_run_time_ms(runs: u32, full: bool) -> f64 {
 
 /// Raises an internal error (a panic), so that the browser tests can check
 /// what a reader would see if one ever happened: the error panel, not a
-/// blank page. Nothing in the app calls it.
+/// blank page. Only in the test build (feature `test-hooks`).
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen]
 pub fn raise_internal_error_for_tests() {
     panic!("internal error raised on purpose by a test");

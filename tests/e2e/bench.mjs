@@ -2,12 +2,13 @@
 // print figures and compare them with the budgets of docs/benchmarks.md;
 // they never fail a test run (timings on a shared machine are noisy).
 //
-// Env: DIST_DIR, RUNS_BIN (the native `runs` example, for the wasm/native
+// Env: DIST_DIR, HOOKS_DIST_DIR (the test build, whose model_run_time_ms
+// times the model in wasm), RUNS_BIN (the native `runs` example, for the wasm/native
 // ratios: run alternately with the page's runs, so both see the same
 // load), MOVES (default 200), MEMORY_MOVES (default 10000).
 
 import { execFileSync } from 'node:child_process';
-import { CHARTS, MAIN_SLIDERS, launchBrowser, mainSlider, memoryUsage, moveSliders, openApp, recordDrawing, redrawLatencies, startServer, waitForCharts } from './support/app.mjs';
+import { CHARTS, HOOKS_DIST, MAIN_SLIDERS, launchBrowser, mainSlider, memoryUsage, moveSliders, openApp, recordDrawing, redrawLatencies, startServer, waitForCharts } from './support/app.mjs';
 
 const MOVES = Number(process.env.MOVES || 200);
 const MEMORY_MOVES = Number(process.env.MEMORY_MOVES || 10000);
@@ -31,29 +32,36 @@ const report = (what, figure, budget, ok) => {
 };
 
 const server = await startServer();
+const hooksServer = await startServer(HOOKS_DIST);
 const browser = await launchBrowser();
 try {
-  // 1. The model in wasm, against the native figure.
+  // 1. The model in wasm, against the native figure: in the test build,
+  // the release build's code with `model_run_time_ms` added.
   {
-    const { context, page } = await openApp(browser, server, {}, recordDrawing);
-    await waitForCharts(page);
+    const { context: hooksContext, page: hooksPage } = await openApp(browser, hooksServer);
+    await waitForCharts(hooksPage);
     // A slider move's run (the history before the policy start is
     // remembered), then a full run from the burn-in (an uncertainty draw).
     // Five repetitions each, native and wasm in turn; the ratio compares
     // the fastest of each, since on a busy machine the fastest repetition
     // is the one least disturbed.
     for (const [full, what] of [[false, 'one model run in wasm (slider moves)'], [true, 'one full model run in wasm (from the burn-in)']]) {
-      await page.evaluate((full) => window.wasmBindings.model_run_time_ms(50, full), full);
+      await hooksPage.evaluate((full) => window.wasmBindings.model_run_time_ms(50, full), full);
       const wasm = [];
       const native = [];
       for (let i = 0; i < 5; i++) {
         native.push(nativeMs(full));
-        wasm.push(await page.evaluate((full) => window.wasmBindings.model_run_time_ms(300, full), full));
+        wasm.push(await hooksPage.evaluate((full) => window.wasmBindings.model_run_time_ms(300, full), full));
       }
       const us = (ms) => `${(ms * 1000).toFixed(0)} us`;
       const ratio = Math.min(...wasm) / Math.min(...native);
       report(what, `fastest of 5: ${us(Math.min(...wasm))} (median ${us(quantile(wasm, 0.5))}); native ${us(Math.min(...native))} (median ${us(quantile(native, 0.5))}); ratio ${ratio.toFixed(2)}`, 'at most 3x native', Number.isFinite(ratio) ? ratio <= 3 : null);
     }
+    await hooksContext.close();
+  }
+  {
+    const { context, page } = await openApp(browser, server, {}, recordDrawing);
+    await waitForCharts(page);
 
     // 2. Slider input to every chart redrawn.
     const handles = [];
@@ -154,6 +162,7 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  await hooksServer.stop();
 }
 const failed = rows.filter((r) => r.ok === false).length;
 console.log(`\n${rows.length} figures, ${failed} over budget`);

@@ -2,19 +2,41 @@
 // internal error, the reader gets a panel saying so, in the page's
 // language, with a link that reloads the same scenario; the charts they
 // were looking at stay on the page.
+//
+// The error is raised by `raise_internal_error_for_tests`, which only the
+// test build has (`TEST_HOOKS=1 scripts/build.sh`, target/hooks-dist/: the
+// release build's code plus the cargo feature `test-hooks`); the release
+// build must not have it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHARTS, MAIN_SLIDERS, launchBrowser, mainSlider, openApp, startServer, waitForCharts, waitForRedraw, chartHashes } from './support/app.mjs';
+import { CHARTS, HOOKS_DIST, MAIN_SLIDERS, launchBrowser, mainSlider, openApp, startServer, waitForCharts, waitForRedraw, chartHashes } from './support/app.mjs';
 
 let server;
+let release;
 let browser;
 before(async () => {
-  server = await startServer();
+  server = await startServer(HOOKS_DIST);
+  release = await startServer();
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await release?.stop();
+});
+
+test('the release build has none of the test build\'s hooks', async () => {
+  const { context, page } = await openApp(browser, release);
+  try {
+    await waitForCharts(page);
+    const exported = await page.evaluate(() => Object.keys(window.wasmBindings));
+    assert.ok(exported.includes('query_csv'), `the release build's own functions are there: ${exported}`);
+    for (const hook of ['raise_internal_error_for_tests', 'model_run_time_ms']) {
+      assert.ok(!exported.includes(hook), `${hook} is not in the release build`);
+    }
+  } finally {
+    await context.close();
+  }
 });
 
 test('an internal error shows a panel with a reload link to the same scenario, and the page stays', async () => {

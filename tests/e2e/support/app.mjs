@@ -14,6 +14,9 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
+// The test build (`TEST_HOOKS=1 scripts/build.sh`): the same app with the
+// functions only tests call (feature `test-hooks`), never shipped.
+export const HOOKS_DIST = path.resolve(process.env.HOOKS_DIST_DIR || path.join(ROOT, 'target/hooks-dist'));
 export const CLI_BIN = path.resolve(process.env.TALENTFLOW_BIN || path.join(ROOT, 'target/release/talentflow'));
 
 /** The three headline sliders, as a reader finds them: by their labels. */
