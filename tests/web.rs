@@ -726,3 +726,31 @@ mod scenarios {
         );
     }
 }
+
+// --- Markup built as text ----------------------------------------------------
+
+#[wasm_bindgen_test]
+fn escaped_text_reads_back_as_the_same_text_in_an_element_and_in_an_attribute() {
+    use talentflow_web::format::esc;
+    let hostile = "</p><script>window.__xss = 1</script>\"&amp;<img src=\"x\" onerror=\"window.__xss = 2\">&</";
+    let host = document().create_element("div").unwrap();
+    host.set_inner_html(&format!(
+        "<p title=\"{}\">{}</p>",
+        esc(hostile),
+        esc(hostile)
+    ));
+    assert_eq!(
+        host.children().length(),
+        1,
+        "one element: {}",
+        host.inner_html()
+    );
+    let p = host.first_element_child().unwrap();
+    assert_eq!(
+        p.children().length(),
+        0,
+        "nothing inside it became an element"
+    );
+    assert_eq!(p.text_content().unwrap(), hostile);
+    assert_eq!(p.get_attribute("title").unwrap(), hostile);
+}

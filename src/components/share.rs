@@ -5,6 +5,7 @@
 //! does not (an insecure page, a sandboxed frame), the text is selected
 //! and the reader is told to copy it.
 
+use crate::format::esc;
 use crate::i18n::Messages;
 use crate::url::{is_slider, page_base, share_url, PageConfig};
 use talentflow_model::{ParamId, PARAMS};
@@ -26,14 +27,11 @@ fn page_folder() -> String {
 
 /// The iframe snippet for a query (which should carry `layout=embed`).
 pub fn embed_snippet(query: &str, title: &str) -> String {
-    let title = title
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;");
     format!(
-        "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"{EMBED_INITIAL_HEIGHT_PX}\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe><script src=\"{}embed.js\" async></script>",
-        share_url(query).replace('&', "&amp;"),
-        page_folder()
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{EMBED_INITIAL_HEIGHT_PX}\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe><script src=\"{}embed.js\" async></script>",
+        esc(&share_url(query)),
+        esc(title),
+        esc(&page_folder())
     )
 }
 
