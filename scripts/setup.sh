@@ -66,9 +66,41 @@ if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   cargo install --locked "trunk@$TRUNK_VERSION"
 fi
 
+# wasm-bindgen-cli, built --locked: with the dependency versions it was
+# released with, so that it builds the same on every machine. Its published
+# lockfile cannot be used as it is: it names webpki-roots 1.0.11, which the
+# crate registry does not serve (`cargo install --locked` stops with "failed
+# to select a version for the requirement `webpki-roots = "^1.0.10"`").
+# scripts/wasm-bindgen-cli-0.2.130.lock is that lockfile with that one
+# package at 1.0.10, the newest the registry has (ureq asks for ^1.0.10):
+# the tool's source is fetched from the registry by cargo, given that
+# lockfile and installed from it.
+install_wasm_bindgen() {
+  local lock="$ROOT/scripts/wasm-bindgen-cli-$WASM_BINDGEN_VERSION.lock"
+  [ -f "$lock" ] || { log "no $lock: write one for wasm-bindgen-cli $WASM_BINDGEN_VERSION"; return 1; }
+  local work rc=0
+  work=$(mktemp -d)
+  mkdir -p "$work/get/src"
+  printf '[package]\nname = "get-wasm-bindgen-cli"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nwasm-bindgen-cli = "=%s"\n' \
+    "$WASM_BINDGEN_VERSION" >"$work/get/Cargo.toml"
+  touch "$work/get/src/lib.rs"
+  # Where cargo unpacked the tool's source from the registry.
+  local manifest
+  manifest=$(cd "$work/get" && cargo metadata --format-version 1 | python3 -c '
+import json, sys
+meta = json.load(sys.stdin)
+print(next(p["manifest_path"] for p in meta["packages"] if p["name"] == "wasm-bindgen-cli"))') || rc=$?
+  if [ "$rc" = 0 ]; then
+    cp -r "$(dirname "$manifest")" "$work/cli"
+    cp "$lock" "$work/cli/Cargo.lock"
+    cargo install --locked --force --path "$work/cli" || rc=$?
+  fi
+  rm -rf "$work"
+  return "$rc"
+}
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   log "building wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
-  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  install_wasm_bindgen
 fi
 
 # Node tools (wasm-opt from binaryen, Playwright driving the system Chromium),
