@@ -222,10 +222,31 @@ test('a hostile host page (malformed messages, forged heights, frantic resizing)
       await new Promise((r) => setTimeout(r, 300));
     });
 
-    const height = Number(await page.locator('#embed').getAttribute('height'));
-    assert.ok(height >= 200 && height <= 10000, `frame height stays sane: ${height}`);
-    // Still alive: a slider moves and the charts redraw.
+    // The frame is as tall as the app's own content reports, never a
+    // forged height (1e9 and 1e12 would be clamped to the host script's
+    // 10,000 px ceiling, so a test of the clamp range alone passes either way).
     const app = page.frames().find((f) => f !== page.mainFrame());
+    const content = () => app.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const frameHeight = () => page.locator('#embed').evaluate((f) => Number(f.getAttribute('height')));
+    let height = await frameHeight();
+    for (const deadline = Date.now() + 5_000; Math.abs(height - await content()) > 1 && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 100));
+      height = await frameHeight();
+    }
+    const own = await content();
+    assert.ok(own > 200 && own < 10000, `the content's height (${own}) is one a forged height can be told from`);
+    assert.ok(Math.abs(height - own) <= 1, `frame height ${height} is the content's own ${own}`);
+    // Forged heights inside the range the host script accepts, last of all:
+    // from the host page itself, and sent into the frame for the app to echo.
+    const forged = own + 1234;
+    await page.evaluate(async (forged) => {
+      window.postMessage({ type: 'talentflow:height', height: forged }, '*');
+      document.getElementById('embed').contentWindow.postMessage({ type: 'talentflow:height', height: forged }, '*');
+      await new Promise((r) => setTimeout(r, 500));
+    }, forged);
+    height = await frameHeight();
+    assert.ok(Math.abs(height - own) <= 1, `frame height ${height} is still the content's own ${own}, not the forged ${forged}`);
+    // Still alive: a slider moves and the charts redraw.
     const hash = () => app.evaluate((id) => {
       const c = document.getElementById(id);
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
