@@ -26,6 +26,38 @@ function pdfPages(buffer) {
   return (buffer.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) || []).length;
 }
 
+/** A PDF string's text: `(literal)` or `<hex>`, UTF-16BE when it starts with a BOM. */
+function pdfString(raw) {
+  let bytes;
+  if (raw.startsWith('<')) {
+    bytes = Buffer.from(raw.slice(1, -1).replace(/\s+/g, ''), 'hex');
+  } else {
+    const body = raw.slice(1, -1).replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e) => {
+      const named = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
+      return e in named ? named[e] : String.fromCharCode(parseInt(e, 8));
+    });
+    bytes = Buffer.from(body, 'latin1');
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le');
+  return bytes.toString('latin1');
+}
+
+/**
+ * The PDF's outline (`page.pdf({ outline: true })`): the titles of the
+ * headings the printed page lays out. Headings not printed are not in it.
+ */
+function pdfOutlineTitles(buffer) {
+  const text = buffer.toString('latin1');
+  return [...text.matchAll(/\/Title\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/g)].map((m) => pdfString(m[1]));
+}
+
+/** The first page's size in points, from its `/MediaBox`. */
+function pdfPageSize(buffer) {
+  const m = buffer.toString('latin1').match(/\/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/);
+  return m ? [Number(m[3]) - Number(m[1]), Number(m[4]) - Number(m[2])] : null;
+}
+const PAPER_POINTS = { A4: [595.28, 841.89], Letter: [612, 792] };
+
 describe('the printed handout', () => {
   test('print media hides the controls and shows the charts, settings, description, sources, link and QR code', { timeout: 60_000 }, async () => {
     const { page } = app;
@@ -87,14 +119,30 @@ describe('the printed handout', () => {
   });
 
   for (const format of ['A4', 'Letter']) {
-    test(`the PDF on ${format} is one or two pages and carries the handout`, { timeout: 60_000 }, async () => {
+    test(`the PDF on ${format} is one or two pages of ${format} and carries the handout, not the controls`, { timeout: 60_000 }, async () => {
       const { page } = app;
+      const handoutHeadings = await page.locator('#handout h2, #handout h3').allTextContents();
+      assert.ok(handoutHeadings.length >= 4, `the handout's headings: ${handoutHeadings}`);
+      const controlsHeading = await page.locator('#controls-heading').textContent();
       await page.emulateMedia({ media: 'print' });
       try {
-        const pdf = await page.pdf({ format, printBackground: false });
+        const pdf = await page.pdf({ format, printBackground: false, outline: true, tagged: true });
         assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
         const pages = pdfPages(pdf);
         assert.ok(pages >= 1 && pages <= 2, `${format}: ${pages} pages`);
+        const [width, height] = pdfPageSize(pdf) ?? [0, 0];
+        const [w, h] = PAPER_POINTS[format];
+        assert.ok(Math.abs(width - w) < 2 && Math.abs(height - h) < 2, `${format} paper: ${width} x ${height} pt`);
+        // What is printed: the handout's headings are laid out on the
+        // paper; the controls' heading is not.
+        // (Compared without spaces: a heading that wraps may lose one.)
+        const titles = pdfOutlineTitles(pdf);
+        const bare = (t) => t.replace(/\s+/g, '');
+        const printed = titles.map(bare);
+        for (const heading of handoutHeadings) {
+          assert.ok(printed.includes(bare(heading)), `"${heading}" is printed (the PDF's headings: ${titles.join(' | ')})`);
+        }
+        assert.ok(!printed.includes(bare(controlsHeading)), `the controls are not printed (${titles.join(' | ')})`);
       } finally {
         await page.emulateMedia({ media: 'screen' });
       }
