@@ -68,3 +68,69 @@ test(`with bands on, JS heap and wasm memory grow at most ${BUDGET_PERCENT}% ove
     assert.ok(await page.evaluate(() => /runs/.test(document.getElementById('bands-note')?.textContent ?? '')), 'the last scenario\'s bands are drawn');
   });
 });
+
+// A link copied, a scenario file opened: each waits for a promise of the
+// browser's (the clipboard's write, the file's text), as does each message
+// file the page fetches. Those waits are futures that let go of their
+// callbacks once settled: over 1,000 of each, after the first 100, the JS
+// heap and the wasm memory stay flat. (A message file is fetched once per
+// language and pack, through the same wait, so it cannot be repeated here.)
+test(`JS heap and wasm memory grow at most ${BUDGET_PERCENT}% over 1000 link copies and 1000 opened scenario files after the first 100 of each`, { timeout: 240_000 }, async () => {
+  const app = await openApp(browser, server, {}, () => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  });
+  try {
+    const { page, context } = app;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await waitForCharts(page);
+    await page.locator('#copy-link').waitFor();
+    const cdp = await context.newCDPSession(page);
+    // `count` copies, each awaited until the page says how it went.
+    const copy = (count) => page.evaluate(async (count) => {
+      for (let i = 0; i < count; i++) {
+        document.getElementById('copy-link').click();
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      const start = performance.now();
+      while (!document.querySelector('.share [role=status]')?.textContent && performance.now() - start < 5_000) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // The last writes settle.
+      await new Promise((r) => setTimeout(r, 500));
+    }, count);
+    // `count` files opened, each awaited until the page says it opened it.
+    const open = (count, from) => page.evaluate(async ([count, from]) => {
+      for (let i = from; i < from + count; i++) {
+        // Looked up each time: the page may have built it anew.
+        const input = document.getElementById('load-file');
+        const name = `file ${i}`;
+        const text = JSON.stringify({ format: 'talentflow-scenario', name, settings: { visa_restrictions: 20 + (i % 50) } });
+        const files = new DataTransfer();
+        files.items.add(new File([text], `${i}.json`, { type: 'application/json' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        const start = performance.now();
+        while (!document.getElementById('keep-message')?.textContent.includes(`“${name}”`)) {
+          if (performance.now() - start > 5_000) throw new Error(`${name} was not opened`);
+          await new Promise((r) => setTimeout(r, 0));
+        }
+      }
+    }, [count, from]);
+    await copy(100);
+    await open(100, 0);
+    const first = await memoryUsage(cdp, page);
+    assert.ok(Number.isFinite(first.wasm) && first.wasm > 0, 'the wasm memory is measured');
+    await copy(1000);
+    await open(1000, 100);
+    const last = await memoryUsage(cdp, page);
+    const growth = (a, b) => (100 * (b - a)) / a;
+    const js = growth(first.js, last.js);
+    const wasm = growth(first.wasm, last.wasm);
+    console.log(`copies and files: JS heap ${(first.js / 1e6).toFixed(2)} -> ${(last.js / 1e6).toFixed(2)} MB (${js.toFixed(1)}%), wasm ${(first.wasm / 1e6).toFixed(2)} -> ${(last.wasm / 1e6).toFixed(2)} MB (${wasm.toFixed(1)}%)`);
+    assert.ok(js <= BUDGET_PERCENT, `JS heap grew ${js.toFixed(1)}%`);
+    assert.ok(wasm <= BUDGET_PERCENT, `wasm memory grew ${wasm.toFixed(1)}%`);
+    assert.deepEqual(app.problems, [], 'no errors on the page');
+  } finally {
+    await app.context.close();
+  }
+});
