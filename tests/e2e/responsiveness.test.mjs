@@ -1,11 +1,12 @@
-// "Every chart follows the finger with no visible lag": the time from a
-// slider's input event to the last drawing call on the charts that it
-// causes stays well under the ~100 ms at which a reader sees a delay.
+// "Every chart follows the finger with no visible lag": every input event
+// of a drag redraws each chart exactly once, before the browser paints its
+// next frame, so no frame ever shows a chart behind the slider. Counted,
+// not timed: a count fails on any machine when the work changes, where a
+// time limit loose enough for a shared machine would not (the time per
+// redraw is the benchmark's, against its budget: docs/benchmarks.md).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAIN_SLIDERS, launchBrowser, mainSlider, openApp, recordDrawing, startServer, waitForCharts } from './support/app.mjs';
-
-const BUDGET_MS = Number(process.env.REDRAW_BUDGET_MS || 100);
 
 let server;
 let browser;
@@ -18,39 +19,38 @@ after(async () => {
   await server?.stop();
 });
 
-test('charts redraw within 100 ms of each slider movement', { timeout: 90_000 }, async (t) => {
-  const { context, page } = await openApp(browser, server, {}, recordDrawing);
+test('every input event of a drag redraws each chart exactly once, before the next frame', { timeout: 90_000 }, async () => {
+  const { context, page } = await openApp(browser, server, {}, countDrawings);
   try {
     await waitForCharts(page);
-    const latencies = [];
+    // Past the sensitivity chart's wait for the scenario to settle.
+    await page.waitForTimeout(1_000);
     for (const slider of MAIN_SLIDERS) {
-      const input = mainSlider(page, slider);
-      const handle = await input.elementHandle();
+      const handle = await mainSlider(page, slider).elementHandle();
       // Twelve steps across the track, one input event each, as a drag makes.
-      const measured = await page.evaluate(async (el) => {
+      const steps = await page.evaluate(async (el) => {
+        const ids = ['chart-retention', 'chart-inflow', 'chart-where'];
+        const counts = () => ids.map((id) => window.__drawings[id] || 0);
+        const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         const min = Number(el.min);
         const max = Number(el.max);
-        const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         const out = [];
         for (let i = 1; i <= 12; i++) {
+          const start = counts();
           el.value = String(min + ((max - min) * i) / 13);
-          window.__draws.length = 0;
           el.dispatchEvent(new Event('input', { bubbles: true }));
+          // What the next frame will show.
+          const atFrame = await new Promise((r) => requestAnimationFrame(() => r(counts())));
           await frame();
-          const t0 = window.__inputAt;
-          const draws = window.__draws.filter((d) => d >= t0);
-          out.push(draws.length ? draws[draws.length - 1] - t0 : null);
+          out.push({ atFrame: atFrame.map((n, k) => n - start[k]), settled: counts().map((n, k) => n - start[k]) });
         }
         return out;
       }, handle);
-      assert.ok(measured.every((m) => m !== null), `${slider.name}: every input event led to drawing on the canvas`);
-      latencies.push(...measured);
+      steps.forEach((step, i) => {
+        assert.deepEqual(step.atFrame, [1, 1, 1], `${slider.name}, step ${i + 1}: each chart redrawn before the next frame`);
+        assert.deepEqual(step.settled, [1, 1, 1], `${slider.name}, step ${i + 1}: and only once`);
+      });
     }
-    latencies.sort((a, b) => a - b);
-    const median = latencies[Math.floor(latencies.length / 2)];
-    const worst = latencies[latencies.length - 1];
-    t.diagnostic(`input-to-last-draw over ${latencies.length} events: median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`);
-    assert.ok(median < BUDGET_MS, `median redraw ${median.toFixed(1)} ms is under ${BUDGET_MS} ms`);
   } finally {
     await context.close();
   }
