@@ -121,6 +121,11 @@ fn command_line_has_no_web_crate_in_its_native_dependency_tree() {
 }
 
 #[test]
+fn host_api_has_no_web_crate_in_its_dependency_tree() {
+    assert_no_web_crates("talentflow-host");
+}
+
+#[test]
 fn charts_reach_plotters_alone_natively() {
     let found = web_crates_reached(&native_graph(), "talentflow-charts", &DRAWING);
     assert!(
