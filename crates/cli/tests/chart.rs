@@ -139,8 +139,8 @@ fn html_format_gives_a_figure_per_chart_with_inline_svg_legend_and_summary() {
     let html = stdout_of(&["chart", "--format", "html", "--lang", "zh"]);
     // Well-formed as XML too (no void elements, everything escaped).
     let wrapped = format!("<div>{html}</div>");
-    let doc = roxmltree::Document::parse(&wrapped)
-        .unwrap_or_else(|e| panic!("not well-formed: {e}"));
+    let doc =
+        roxmltree::Document::parse(&wrapped).unwrap_or_else(|e| panic!("not well-formed: {e}"));
     let figures: Vec<_> = doc
         .descendants()
         .filter(|n| n.has_tag_name("figure"))
