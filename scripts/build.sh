@@ -10,6 +10,12 @@ if [ "${SKIP_SETUP:-}" != 1 ]; then
   bash scripts/setup.sh
 fi
 
+# The command line draws the charts that scripts/postbuild.py writes into
+# index.html (shown before the wasm arrives).
+log "cargo build --release -p talentflow-cli (the prerendered charts)"
+cargo build --release --quiet -p talentflow-cli
+export TALENTFLOW_BIN="$ROOT/target/release/talentflow"
+
 log "trunk build --release into dist/ (wasm-opt: $(wasm-opt --version 2>/dev/null || echo missing))"
 start=$SECONDS
 trunk build --release --dist dist
