@@ -13,7 +13,8 @@
 # So the total counts the largest language's app pack (the worst case over
 # languages); the service worker fetches the rest in the background once
 # the page runs, for offline use, which is not part of the first view.
-# The teachers' pages (dist/teach*), opened by link, are listed apart,
+# The teachers' pages (dist/teach*) and the newsrooms' scrollytelling
+# example (dist/scrolly*), opened by link, are listed apart,
 # outside the total: the service worker fetches them in the background too.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -36,7 +37,7 @@ for kind in wasm js css html ftl other; do
   case $kind in
     html) mapfile -t files < <(printf '%s\n' "$DIST/index.html") ;;
     # Everything else the bundle ships (icons, snippets), so the total is all of dist/.
-    other) mapfile -t files < <(find "$DIST" -type f ! -name '*.wasm' ! -name '*.js' ! -name '*.css' ! -path "$DIST/index.html" ! -path '*/.stage/*' ! -path "$DIST/locales/*" ! -name 'teach*' | sort) ;;
+    other) mapfile -t files < <(find "$DIST" -type f ! -name '*.wasm' ! -name '*.js' ! -name '*.css' ! -path "$DIST/index.html" ! -path '*/.stage/*' ! -path "$DIST/locales/*" ! -name 'teach*' ! -name 'scrolly*' | sort) ;;
     # The largest language's app pack (see above).
     ftl)
       best=0
@@ -47,7 +48,7 @@ for kind in wasm js css html ftl other; do
       done
       [ ${#files[@]} -gt 0 ] || { log "no $DIST/locales/<lang>/app.ftl"; exit 1; }
       ;;
-    *) mapfile -t files < <(find "$DIST" -type f -name "*.$kind" ! -path '*/.stage/*' ! -path "$DIST/embed.js" ! -name 'teach*' | sort) ;;
+    *) mapfile -t files < <(find "$DIST" -type f -name "*.$kind" ! -path '*/.stage/*' ! -path "$DIST/embed.js" ! -name 'teach*' ! -name 'scrolly*' | sort) ;;
   esac
   raw=0
   gz=0
@@ -65,7 +66,7 @@ for kind in wasm js css html ftl other; do
   printf '%-6s %12d %12d   %s\n' "$kind" "$raw" "$gz" "${names:-"(none)"}"
 done
 printf '%-6s %12d %12d\n' total "$total_raw" "$total_gz"
-mapfile -t pages < <(find "$DIST" -maxdepth 1 -type f -name 'teach*' | sort)
+mapfile -t pages < <(find "$DIST" -maxdepth 1 -type f \( -name 'teach*' -o -name 'scrolly*' \) | sort)
 if [ ${#pages[@]} -gt 0 ]; then
   raw=0
   gz=0
