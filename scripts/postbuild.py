@@ -223,8 +223,12 @@ def prerender(cli: Path) -> str:
         ).stdout.strip()
         # Each chart's SVG over an empty canvas: the canvas takes the box
         # the app's canvas will have, whatever the stylesheet makes it.
-        figures = re.sub(r"(<svg class=\"chart-svg\")", r'<div class="pre-plot"><canvas></canvas>\1', figures)
+        figures = figures.replace("</h3><svg", '</h3><div class="pre-plot"><canvas></canvas><svg')
         figures = figures.replace("</svg><ul", "</svg></div><ul")
+        # Inline in HTML the SVG needs no namespace, and takes the page's
+        # font (the same stack) from the stylesheet.
+        figures = figures.replace(' xmlns="http://www.w3.org/2000/svg"', "")
+        figures = re.sub(r' font-family="[^"]*"', "", figures)
         # A link with settings: this label in the box instead of the
         # baseline's chart, until the app draws the link's own.
         wait = f'<p class="pre-wait">{esc(m["prerender-wait"])}</p>'
@@ -252,7 +256,7 @@ def add_prerender(staging: Path, html: str, loader_tag: str):
     if cli is None:
         print("postbuild: cannot build the command line for the prerendered charts", file=sys.stderr)
         return None
-    params = subprocess.run([str(cli), "params", "--format", "csv"], capture_output=True, text=True, check=True).stdout
+    params = subprocess.run([str(cli), "params", "--format", "csv"], capture_output=True, text=True).stdout
     keys = [line.split(",", 1)[0] for line in params.splitlines()[1:] if line]
     if not keys:
         print("postbuild: no parameter keys from `talentflow params`", file=sys.stderr)
@@ -266,7 +270,12 @@ def add_prerender(staging: Path, html: str, loader_tag: str):
     if app is None:
         print('postbuild: no <div id="app"></div> to put the prerendered charts after', file=sys.stderr)
         return None
-    html = html[: app.end()] + prerender(cli) + html[app.end() :]
+    try:
+        block = prerender(cli)
+    except subprocess.CalledProcessError as e:
+        print(f"postbuild: {' '.join(map(str, e.cmd))} failed: {e.stderr}", file=sys.stderr)
+        return None
+    html = html[: app.end()] + block + html[app.end() :]
     root = re.search(r"<html\b[^>]*>", html)
     if root is None or "loading" not in root.group(0):
         print("postbuild: no <html class=loading> to mark as prerendered", file=sys.stderr)
