@@ -4,7 +4,7 @@
 //!
 //! A message is heard only from the parent window (`event.source`) and
 //! from an origin the embed's own link lists (`origin=`); its data is
-//! decoded with serde-wasm-bindgen and validated by
+//! read into the protocol's `HostMessage` and validated by
 //! `talentflow_host::command` into numbers, indices and a language, so
 //! nothing a host sends reaches the page's markup. Anything else is
 //! ignored. A refused message from an allowed origin gets a
@@ -142,6 +142,49 @@ pub fn use_host(
     });
 }
 
+/// The protocol's fields of a message's data, as serde would read them
+/// into [`HostMessage`] (an absent or `null` field is `None`, a field of
+/// the wrong kind refuses the whole message; other fields are ignored).
+/// Read field by field: serde-wasm-bindgen's generic deserialiser cost the
+/// bundle 6.8 kB gzip for this one struct (docs/benchmarks.md); the serde
+/// types stay the protocol's definition, fuzzed natively through JSON.
+fn read_message(data: &JsValue) -> Option<HostMessage> {
+    let field = |name: &str| -> Option<JsValue> {
+        let value = js_sys::Reflect::get(data, &JsValue::from_str(name)).ok()?;
+        (!value.is_undefined() && !value.is_null()).then_some(value)
+    };
+    // `Some(None)`: absent; `None`: of the wrong kind.
+    let number = |name: &str| match field(name) {
+        None => Some(None),
+        Some(v) => v.as_f64().map(Some),
+    };
+    let text = |name: &str| match field(name) {
+        None => Some(None),
+        Some(v) => v.as_string().map(Some),
+    };
+    let settings = match field("settings") {
+        None => None,
+        Some(v) if v.is_object() && !js_sys::Array::is_array(&v) => {
+            let object: js_sys::Object = v.unchecked_into();
+            let mut settings = std::collections::BTreeMap::new();
+            for entry in js_sys::Object::entries(&object).iter() {
+                let pair: js_sys::Array = entry.unchecked_into();
+                settings.insert(pair.get(0).as_string()?, pair.get(1).as_f64()?);
+            }
+            Some(settings)
+        }
+        Some(_) => return None,
+    };
+    Some(HostMessage {
+        version: number("version")?,
+        kind: text("type")?,
+        settings,
+        preset: text("preset")?,
+        step: number("step")?,
+        lang: text("lang")?,
+    })
+}
+
 /// One message event: from the parent and an allowed origin only.
 fn hear(event: &MessageEvent, parent: &Window, origins: &[String], latest: &Rc<RefCell<Latest>>) {
     let from_parent = event
@@ -154,7 +197,7 @@ fn hear(event: &MessageEvent, parent: &Window, origins: &[String], latest: &Rc<R
     if !data.is_object() {
         return;
     }
-    let Ok(message) = serde_wasm_bindgen::from_value::<HostMessage>(data) else {
+    let Some(message) = read_message(&data) else {
         // Not of the protocol's shape (another script's message): ignored.
         return;
     };
