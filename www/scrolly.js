@@ -27,10 +27,14 @@
     explorer.story(Number(step.getAttribute('data-story')));
   }
 
-  explorer.on('ready', function () { frame.setAttribute('data-ready', 'true'); });
-  explorer.on('state', function (state) {
-    if (status && state.step) status.textContent = status.getAttribute('data-template').replace('{step}', String(state.step));
+  function say(state) {
+    if (status && state && state.step) status.textContent = status.getAttribute('data-template').replace('{step}', String(state.step));
+  }
+  explorer.on('ready', function (state) {
+    frame.setAttribute('data-ready', 'true');
+    say(state);
   });
+  explorer.on('state', say);
 
   steps.forEach(function (step) {
     var button = step.querySelector('button');

@@ -22,8 +22,8 @@ before(async () => {
   cors = await startCorsServer(DIST);
   browser = await launchBrowser();
   hostDir = mkdtempSync(path.join(tmpdir(), 'talentflow-newsroom-'));
-  host = await startServer(hostDir);
   writeFileSync(path.join(hostDir, 'index.html'), '<!doctype html><title>host</title>');
+  host = await startServer(hostDir);
 });
 after(async () => {
   await browser?.close();
@@ -164,7 +164,7 @@ describe('charts before the app', () => {
  * An article on the host's origin with the embed (from the CORS server, in
  * a sandboxed frame) and embed.js; `origins` go into the embed's link.
  */
-async function openArticle(origins, extra = '') {
+async function openArticle(origins, extra = '', { waitForReady = true } = {}) {
   const origin = origins === null ? '' : `&origin=${encodeURIComponent(origins)}`;
   const html = `<!doctype html><title>article</title><link rel="icon" href="data:,">
     <h1>An article</h1>
@@ -183,8 +183,10 @@ async function openArticle(origins, extra = '') {
     const explorer = TalentFlow.embed('#embed');
     for (const name of ['ready', 'state', 'error']) explorer.on(name, (m) => window.__events.push({ name, m }));
   });
-  await page.waitForFunction(() => window.__events.some((e) => e.name === 'ready'), null, { timeout: 30_000 });
-  return { context, page, problems, frame: page.frameLocator('#embed') };
+  const frame = page.frameLocator('#embed');
+  if (waitForReady) await page.waitForFunction(() => window.__events.some((e) => e.name === 'ready'), null, { timeout: 30_000 });
+  else await frame.locator('canvas#chart-retention').waitFor({ timeout: 30_000 });
+  return { context, page, problems, frame };
 }
 
 const lastState = (page) => page.evaluate(() => [...window.__events].reverse().find((e) => e.name === 'state')?.m ?? null);
@@ -215,7 +217,7 @@ describe('the host API', () => {
 
       await page.evaluate(() => TalentFlow.embed('#embed').lang('zh-CN'));
       await page.waitForFunction(() => window.__events.some((e) => e.name === 'state' && e.m.lang === 'zh-CN'), null, { timeout: 10_000 });
-      await frame.locator('h1.embed-title', { hasText: '人才流动' }).waitFor({ timeout: 10_000 });
+      await frame.locator('#app h1.embed-title', { hasText: '人才流动' }).waitFor({ timeout: 10_000 });
 
       // A refused command is answered, and changes nothing.
       await page.evaluate(() => TalentFlow.embed('#embed').set({ no_such_setting: 1 }));
@@ -229,11 +231,18 @@ describe('the host API', () => {
   });
 
   test('commands from an origin the link does not list are ignored', { timeout: 90_000 }, async () => {
-    const { context, page, frame } = await openArticle('https://news.example');
+    // (The embed announces only to the origins its link lists, so this
+    // article hears nothing, not even that the embed is ready.)
+    const { context, page, frame } = await openArticle('https://news.example', '', { waitForReady: false });
     try {
-      await page.evaluate(() => TalentFlow.embed('#embed').set({ visa_restrictions: 70 }).preset('decoupling'));
+      await page.evaluate(() => {
+        const w = document.getElementById('embed').contentWindow;
+        w.postMessage({ version: 1, type: 'talentflow:set', settings: { visa_restrictions: 70 } }, '*');
+        w.postMessage({ version: 1, type: 'talentflow:preset', preset: 'decoupling' }, '*');
+      });
       await page.waitForTimeout(1500);
-      assert.equal(await page.evaluate(() => window.__events.filter((e) => e.name !== 'ready').length), 0);
+      assert.deepEqual(await page.evaluate(() => window.__events), [], 'nothing announced to an unlisted origin');
+      assert.doesNotMatch(await frame.locator('#preset-status').innerText(), /Full decoupling/);
       assert.notEqual(await frame.locator('#param-visa_restrictions').inputValue(), '70');
     } finally {
       await context.close();
