@@ -93,6 +93,22 @@ try {
 } catch (_) {}
 """
 
+# Removes the prerendered charts from the document once the app has put
+# its first element into #app (the stylesheet has hidden them in that very
+# render): no second copy of the headings and figures stays behind.
+PRERENDER_HANDOVER = """
+{
+  const app = document.getElementById('app');
+  const pre = document.getElementById('prerender');
+  if (app && pre) {
+    const done = () => { if (app.firstElementChild) { watch.disconnect(); pre.remove(); } };
+    const watch = new MutationObserver(done);
+    watch.observe(app, { childList: true });
+    done();
+  }
+}
+"""
+
 SERVICE_WORKER = """// Service worker of Talent Flow Explorer, written by scripts/postbuild.py.
 // Caches this build's files so that the page works offline once loaded.
 // A new build has a new CACHE name: it installs beside the old one, takes
@@ -340,7 +356,7 @@ def main() -> int:
     # First in the module's body: it runs once the loader and the glue
     # (preloaded by index.html) have arrived, while the wasm (preloaded
     # too) still downloads.
-    loader = MESSAGES_PREFETCH.lstrip() + match.group("body").strip() + "\n"
+    loader = MESSAGES_PREFETCH.lstrip() + PRERENDER_HANDOVER.lstrip() + match.group("body").strip() + "\n"
     if release:
         loader += SW_REGISTRATION
     loader_bytes = loader.encode("utf-8")
