@@ -13,6 +13,12 @@ if [ "${SKIP_SETUP:-}" != 1 ]; then
   bash scripts/setup.sh
 fi
 
+# The command line draws the charts that scripts/postbuild.py writes into
+# index.html (shown before the wasm arrives).
+log "cargo build --release -p talentflow-cli (the prerendered charts)"
+cargo build --release --quiet -p talentflow-cli
+export TALENTFLOW_BIN="$ROOT/target/release/talentflow"
+
 out=dist
 features=()
 if [ "${TEST_HOOKS:-}" = 1 ]; then

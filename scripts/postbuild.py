@@ -17,7 +17,13 @@ index.html, which a policy without 'unsafe-inline' blocks. This hook:
    so the page works offline once loaded and is replaced when a new build
    is deployed;
 4. in release builds, minifies wasm-bindgen's JavaScript glue (terser) and
-   updates its integrity hash.
+   updates its integrity hash;
+5. writes the baseline's charts into the page, drawn natively as SVG by
+   the command line (`talentflow chart --format html`) in both languages,
+   in the markup of the app's first screen, with `boot-<hash>.js`, a small
+   script in the head that picks the reader's language and layout before
+   the first paint: a chart shows as soon as the HTML and CSS arrive, and
+   the app takes over in the same boxes (see `prerender`).
 
 Trunk runs it with TRUNK_STAGING_DIR (the build output) and TRUNK_PROFILE.
 """
@@ -87,6 +93,22 @@ try {
 } catch (_) {}
 """
 
+# Removes the prerendered charts from the document once the app has put
+# its first element into #app (the stylesheet has hidden them in that very
+# render): no second copy of the headings and figures stays behind.
+PRERENDER_HANDOVER = """
+{
+  const app = document.getElementById('app');
+  const pre = document.getElementById('prerender');
+  if (app && pre) {
+    const done = () => { if (app.firstElementChild) { watch.disconnect(); pre.remove(); } };
+    const watch = new MutationObserver(done);
+    watch.observe(app, { childList: true });
+    done();
+  }
+}
+"""
+
 SERVICE_WORKER = """// Service worker of Talent Flow Explorer, written by scripts/postbuild.py.
 // Caches this build's files so that the page works offline once loaded.
 // A new build has a new CACHE name: it installs beside the old one, takes
@@ -134,7 +156,154 @@ def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
 
-TERSER = Path(__file__).resolve().parent.parent / "tests/e2e/node_modules/.bin/terser"
+ROOT = Path(__file__).resolve().parent.parent
+TERSER = ROOT / "tests/e2e/node_modules/.bin/terser"
+
+# Runs in the head, before the first paint (a parser-blocking script,
+# fetched beside the stylesheet): the language as the loader and the app
+# choose it (`lang=`, else the browser's first language the app speaks,
+# else English) on <html lang>, which shows that language's prerendered
+# charts; the embed layout (`pre-embed`); the display modes the app would
+# set (`high-contrast`, `large-text`); and `pre-stale` when the link
+# carries settings (a parameter, preset, pin, story step, challenge, bands
+# or the difference view), so that a labelled placeholder shows rather
+# than the baseline's charts. Unknown keys (a newsroom's tracking
+# parameters) change nothing, as in the app.
+BOOT = """(() => {
+  try {
+    const root = document.documentElement;
+    const q = new URLSearchParams(location.search);
+    const speaks = (tag) => { const l = String(tag).trim().split(/[-_]/)[0].toLowerCase(); return l === 'en' || l === 'zh' ? l : null; };
+    const asked = q.get('lang');
+    const lang = (asked && speaks(asked)) || Array.from(navigator.languages || []).map(speaks).find(Boolean) || 'en';
+    root.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    if (q.get('layout') === 'embed') root.classList.add('pre-embed');
+    if (q.get('contrast') === 'high') root.classList.add('high-contrast');
+    if (q.get('text') === 'large') root.classList.add('large-text');
+    const settings = new Set(__SETTINGS__);
+    if ([...q.keys()].some((k) => settings.has(k.trim()))) root.classList.add('pre-stale');
+  } catch (_) {}
+})();
+"""
+
+# Query keys that change what the charts show, besides the parameters.
+VIEW_SETTINGS = ["preset", "pin", "story", "challenge", "bands", "view"]
+
+# The size the charts are drawn at; the stylesheet sizes their boxes as
+# the app's canvases (the SVG keeps its proportions inside).
+PRERENDER_SIZE = ("600", "300")
+
+
+def talentflow_bin():
+    """The command line, built natively if it is not there yet."""
+    path = Path(os.environ.get("TALENTFLOW_BIN", ROOT / "target/release/talentflow"))
+    if not path.exists():
+        result = subprocess.run(
+            ["cargo", "build", "--release", "--quiet", "-p", "talentflow-cli"],
+            cwd=ROOT,
+        )
+        if result.returncode != 0 or not path.exists():
+            return None
+    return path
+
+
+def ftl_messages(lang: str) -> dict:
+    """The one-line messages of locales/<lang>/app.ftl (every message is
+    one line without placeables where used here)."""
+    out = {}
+    for line in (ROOT / "locales" / lang / "app.ftl").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and " = " in line:
+            key, value = line.split(" = ", 1)
+            out[key.strip()] = value.strip()
+    return out
+
+
+def esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def prerender(cli: Path) -> str:
+    """The baseline's first screen in both languages, as the app lays it
+    out: the page's header (its buttons disabled until the app runs), a
+    controls panel saying the sliders are loading, and the three charts
+    (each in a canvas-sized box, so that the app's canvas takes the same
+    place). Shown until the app has rendered into `#app`
+    (`www/style.css`, "Charts before the app")."""
+    blocks = []
+    for lang, tag in (("en", "en"), ("zh", "zh-CN")):
+        m = ftl_messages(lang)
+        width, height = PRERENDER_SIZE
+        figures = subprocess.run(
+            [str(cli), "chart", "--format", "html", "--lang", lang, "--width", width, "--height", height],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()
+        # Each chart's SVG over an empty canvas: the canvas takes the box
+        # the app's canvas will have, whatever the stylesheet makes it.
+        figures = figures.replace("</h3><svg", '</h3><div class="pre-plot"><canvas></canvas><svg')
+        figures = figures.replace("</svg><ul", "</svg></div><ul")
+        # Inline in HTML the SVG needs no namespace, and takes the page's
+        # font (the same stack) from the stylesheet.
+        figures = figures.replace(' xmlns="http://www.w3.org/2000/svg"', "")
+        figures = re.sub(r' font-family="[^"]*"', "", figures)
+        # Only the first chart is drawn (about 1.5 kB gzip each): the
+        # others keep their boxes, empty until the app draws them, so that
+        # the first visit stays within its budget.
+        first, *rest = figures.split("</figure>")
+        figures = "</figure>".join([first] + [re.sub(r"<svg .*?</svg>", "", f, flags=re.S) for f in rest])
+        # A link with settings: this label in the box instead of the
+        # baseline's chart, until the app draws the link's own.
+        wait = f'<p class="pre-wait">{esc(m["prerender-wait"])}</p>'
+        figures = figures.replace("<canvas></canvas>", "<canvas></canvas>" + wait)
+        tools = (
+            f'<div class="page-tools"><div class="lang-switch"><button type="button" disabled lang="zh-CN">{esc(m["lang-name-zh"])}</button>'
+            f'<button type="button" disabled lang="en">{esc(m["lang-name-en"])}</button></div>'
+            f'<div class="display-modes"><button type="button" disabled>{esc(m["a11y-contrast"])}</button>'
+            f'<button type="button" disabled>{esc(m["a11y-large-text"])}</button></div></div>'
+        )
+        blocks.append(
+            f'<div class="pre" lang="{tag}">'
+            f'<header class="page-header">{tools}<h1>{esc(m["app-title"])}</h1><p class="subtitle">{esc(m["app-subtitle"])}</p></header>'
+            f'<main class="layout"><h1 class="embed-title">{esc(m["app-title"])}</h1>'
+            f'<section class="controls pre-controls"><h2>{esc(m["app-controls-heading"])}</h2><p role="status">{esc(m["prerender-loading"])}</p></section>'
+            f'<section class="charts">{figures}</section></main></div>'
+        )
+    return '<div id="prerender">' + "".join(blocks) + "</div>"
+
+
+def add_prerender(staging: Path, html: str, loader_tag: str):
+    """Writes the prerendered charts after `<div id="app">` and the boot
+    script before the loader. Returns the new html, or None on failure."""
+    cli = talentflow_bin()
+    if cli is None:
+        print("postbuild: cannot build the command line for the prerendered charts", file=sys.stderr)
+        return None
+    params = subprocess.run([str(cli), "params", "--format", "csv"], capture_output=True, text=True).stdout
+    keys = [line.split(",", 1)[0] for line in params.splitlines()[1:] if line]
+    if not keys:
+        print("postbuild: no parameter keys from `talentflow params`", file=sys.stderr)
+        return None
+    boot = BOOT.replace("__SETTINGS__", repr(sorted(keys + VIEW_SETTINGS)).replace("'", '"')).encode("utf-8")
+    boot_name = f"boot-{hashlib.sha256(boot).hexdigest()[:16]}.js"
+    (staging / boot_name).write_bytes(boot)
+    boot_tag = f'<script src="./{boot_name}" integrity="{sri(boot)}" crossorigin></script>'
+    html = html.replace(loader_tag, boot_tag + loader_tag, 1)
+    app = re.search(r'<div id="?app"?>\s*</div>', html)
+    if app is None:
+        print('postbuild: no <div id="app"></div> to put the prerendered charts after', file=sys.stderr)
+        return None
+    try:
+        block = prerender(cli)
+    except subprocess.CalledProcessError as e:
+        print(f"postbuild: {' '.join(map(str, e.cmd))} failed: {e.stderr}", file=sys.stderr)
+        return None
+    html = html[: app.end()] + block + html[app.end() :]
+    root = re.search(r"<html\b[^>]*>", html)
+    if root is None or "loading" not in root.group(0):
+        print("postbuild: no <html class=loading> to mark as prerendered", file=sys.stderr)
+        return None
+    marked = re.sub(r'class="?loading"?', 'class="loading prerendered"', root.group(0), count=1)
+    html = html[: root.start()] + marked + html[root.end() :]
+    return html
 
 
 def minify_glue(staging: Path, html: str):
@@ -187,7 +356,7 @@ def main() -> int:
     # First in the module's body: it runs once the loader and the glue
     # (preloaded by index.html) have arrived, while the wasm (preloaded
     # too) still downloads.
-    loader = MESSAGES_PREFETCH.lstrip() + match.group("body").strip() + "\n"
+    loader = MESSAGES_PREFETCH.lstrip() + PRERENDER_HANDOVER.lstrip() + match.group("body").strip() + "\n"
     if release:
         loader += SW_REGISTRATION
     loader_bytes = loader.encode("utf-8")
@@ -195,6 +364,9 @@ def main() -> int:
     (staging / loader_name).write_bytes(loader_bytes)
     tag = f'<script type="module" src="./{loader_name}" integrity="{sri(loader_bytes)}"></script>'
     html = html[: match.start()] + tag + html[match.end() :]
+    html = add_prerender(staging, html, tag)
+    if html is None:
+        return 1
 
     leftover = [m.group(0) for m in re.finditer(r"<script(?![^>]*\bsrc=)[^>]*>.*?</script>", html, re.DOTALL)]
     if leftover and all("WebSocket" in body for body in leftover):

@@ -14,7 +14,8 @@
 # So the total counts the largest language's app pack (the worst case over
 # languages); the service worker fetches the rest in the background once
 # the page runs, for offline use, which is not part of the first view.
-# The teachers' pages (dist/teach*), opened by link, are listed apart,
+# The teachers' pages (dist/teach*) and the newsrooms' scrollytelling
+# example (dist/scrolly*), opened by link, are listed apart,
 # outside the total: the service worker fetches them in the background too.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -39,7 +40,7 @@ for kind in wasm js css html ftl other; do
   case $kind in
     html) mapfile -t files < <(printf '%s\n' "$DIST/index.html") ;;
     # Everything else the bundle ships (icons, snippets), so the total is all of dist/.
-    other) mapfile -t files < <(find "$DIST" -type f ! -name '*.wasm' ! -name '*.js' ! -name '*.css' ! -path "$DIST/index.html" ! -path '*/.stage/*' ! -path "$DIST/locales/*" ! -name 'teach*' | sort) ;;
+    other) mapfile -t files < <(find "$DIST" -type f ! -name '*.wasm' ! -name '*.js' ! -name '*.css' ! -path "$DIST/index.html" ! -path '*/.stage/*' ! -path "$DIST/locales/*" ! -name 'teach*' ! -name 'scrolly*' | sort) ;;
     # The largest language's app pack (see above).
     ftl)
       best=0
@@ -50,7 +51,7 @@ for kind in wasm js css html ftl other; do
       done
       [ ${#files[@]} -gt 0 ] || { log "no $DIST/locales/<lang>/app.ftl"; exit 1; }
       ;;
-    *) mapfile -t files < <(find "$DIST" -type f -name "*.$kind" ! -path '*/.stage/*' ! -path "$DIST/embed.js" ! -name 'teach*' | sort) ;;
+    *) mapfile -t files < <(find "$DIST" -type f -name "*.$kind" ! -path '*/.stage/*' ! -path "$DIST/embed.js" ! -name 'teach*' ! -name 'scrolly*' | sort) ;;
   esac
   raw=0
   gz=0
@@ -68,7 +69,7 @@ for kind in wasm js css html ftl other; do
   printf '%-6s %12s %12s   %s\n' "$kind" "$(kb "$raw")" "$(kb "$gz")" "${names:-"(none)"}"
 done
 printf '%-6s %12s %12s   (%d bytes gzip)\n' total "$(kb "$total_raw")" "$(kb "$total_gz")" "$total_gz"
-mapfile -t pages < <(find "$DIST" -maxdepth 1 -type f -name 'teach*' | sort)
+mapfile -t pages < <(find "$DIST" -maxdepth 1 -type f \( -name 'teach*' -o -name 'scrolly*' \) | sort)
 if [ ${#pages[@]} -gt 0 ]; then
   raw=0
   gz=0

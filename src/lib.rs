@@ -6,8 +6,9 @@
 //! crate is an empty shell: everything here is built for `wasm32` only.
 //!
 //! Layout: [`state`] holds the reader's scenario and its reducer;
-//! [`chart`] draws any chart description onto any plotters backend;
-//! [`charts`] describes the three charts; [`components`] has one Yew
+//! [`chart`] draws any chart description onto any plotters backend and
+//! [`charts`] describes the three charts (both from `talentflow-charts`,
+//! shared with the command line); [`components`] has one Yew
 //! component per file; [`url`] keeps the whole state in the address;
 //! [`export`] is the JavaScript API.
 
@@ -16,9 +17,7 @@ pub mod bands;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
 #[cfg(target_arch = "wasm32")]
-pub mod chart;
-#[cfg(target_arch = "wasm32")]
-pub mod charts;
+pub use talentflow_charts::{chart, charts};
 #[cfg(target_arch = "wasm32")]
 pub mod citations;
 #[cfg(target_arch = "wasm32")]
@@ -27,6 +26,8 @@ pub mod components;
 pub mod export;
 #[cfg(target_arch = "wasm32")]
 pub mod format;
+#[cfg(target_arch = "wasm32")]
+pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod i18n;
 #[cfg(target_arch = "wasm32")]

@@ -326,3 +326,7 @@ handout-baseline = Today's policies continued (the baseline).
 handout-sources = Sources
 handout-link = Open this scenario:
 handout-qr = QR code of the link to this scenario
+
+## The charts written into the page before the app has started (scripts/postbuild.py)
+prerender-loading = Loading the sliders…
+prerender-wait = Drawing the charts of this link's scenario…

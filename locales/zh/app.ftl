@@ -327,3 +327,7 @@ handout-baseline = 延续今天的政策（基准情景）。
 handout-sources = 来源
 handout-link = 打开这个情景：
 handout-qr = 这个情景链接的二维码
+
+## The charts written into the page before the app has started (scripts/postbuild.py)
+prerender-loading = 正在加载滑块…
+prerender-wait = 正在绘制这个链接所设情景的图表…

@@ -188,6 +188,7 @@ fn use_report_height(embed: bool) {
                 let message = js_sys::Object::new();
                 let set = |k: &str, v: JsValue| js_sys::Reflect::set(&message, &k.into(), &v);
                 if set("type", "talentflow:height".into()).is_ok()
+                    && set("version", talentflow_host::PROTOCOL_VERSION.into()).is_ok()
                     && set("height", height.into()).is_ok()
                 {
                     if let Err(e) = parent.post_message(&message, "*") {
@@ -336,6 +337,15 @@ pub fn App(_props: &AppProps) -> Html {
         })
     };
     use_undo_keys(on_action.clone());
+    // The host API: an embed hears its article and announces its state.
+    crate::host::use_host(
+        config.embed && ready,
+        &state,
+        &run,
+        messages.lang(),
+        &config_state,
+        &on_action,
+    );
     let story_pack = super::guide::use_story_pack(&state, &catalog.loader);
     // The series and years the open story step points at, drawn on its chart.
     let story_highlight = state

@@ -5,6 +5,7 @@
 //! talentflow sensitivity --outcome COLUMN --year YEAR [--set ID=VALUE ...]
 //! talentflow attribution --outcome COLUMN --year YEAR [--set ID=VALUE ...]
 //! talentflow params [--format csv|markdown]
+//! talentflow chart [--query QUERY] [--set ID=VALUE ...] [--chart NAME] [--lang en|zh] [--format svg|html]
 //! talentflow help
 //! ```
 //!
@@ -14,6 +15,7 @@
 //! `talentflow-model`, so the numbers printed here are the numbers the
 //! browser app shows and exports.
 
+mod chart;
 mod output;
 
 use std::ffi::OsString;
@@ -54,6 +56,14 @@ Usage:
       settings could be applied; the shares add up to the change).
   talentflow params [--format csv|markdown]
       Print the parameter table: ids, defaults, ranges, units, sources.
+  talentflow chart [--query QUERY] [--set ID=VALUE ...] [--chart NAME ...]
+                   [--lang en|zh] [--width PX] [--height PX] [--format svg|html]
+      Draw the scenario's charts (retention, inflow, where; all by
+      default) as one SVG document, as the app draws them, with titles,
+      legends and axes in the chosen language (default en). --width is
+      the picture's width (default 640), --height each plot's (300).
+      --format html prints each chart as an HTML <figure> with its title,
+      inline SVG, legend and summary, for a page without JavaScript.
   talentflow help | --help | -h
       Print this text.
   talentflow --version
@@ -66,6 +76,7 @@ Examples:
   talentflow sensitivity --outcome cohort2019_in_us --year 2035
   talentflow attribution --outcome inflow_us_grad --year 2035 --set visa_restrictions=70 --set compute_ratio=20
   talentflow params --format markdown
+  talentflow chart --query 'visa_restrictions=60' --lang zh --format svg > charts.svg
 ";
 
 /// What the command line asked for.
@@ -92,6 +103,8 @@ enum Command {
     Params {
         format: ParamsFormat,
     },
+    /// `chart`: the scenario's charts as SVG.
+    Chart(chart::ChartCommand),
 }
 
 /// Output formats of `run`.
@@ -190,6 +203,7 @@ fn main() -> ExitCode {
         Command::Params {
             format: ParamsFormat::Markdown,
         } => output::params_markdown(),
+        Command::Chart(chart) => chart.render(),
     };
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -228,8 +242,9 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
         "params" => parse_params(&mut parser),
         "sensitivity" => parse_outcome_command(&mut parser, "sensitivity"),
         "attribution" => parse_outcome_command(&mut parser, "attribution"),
+        "chart" => chart::parse(&mut parser),
         other => Err(format!(
-            "unknown subcommand '{other}' (expected run, sensitivity, attribution, params or help)"
+            "unknown subcommand '{other}' (expected run, sensitivity, attribution, params, chart or help)"
         )),
     }
 }

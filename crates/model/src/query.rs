@@ -35,6 +35,7 @@ pub const VIEW_KEYS: &[&str] = &[
     "text",
     "story",
     "challenge",
+    "origin",
 ];
 
 /// Something decoding had to change or ignore, for the reader to see.

@@ -1,6 +1,15 @@
 //! The dependency rule of ARCHITECTURE.md: no web crate is reachable from
 //! the model, the messages or the command line. Read from Cargo.lock, so it
 //! covers build-time and transitive dependencies too.
+//!
+//! The charts (`talentflow-charts`, which the command line uses to draw
+//! SVG) depend on plotters, a drawing library: allowed there, with its
+//! backend crate, and nowhere else outside the app. Cargo.lock lists every
+//! platform's dependencies together; plotters' manifest asks for
+//! `wasm-bindgen` and `web-sys` only on `wasm32` (its `[target.'cfg(all(
+//! target_arch = "wasm32", ...))'.dependencies]`), so a native build of the
+//! charts or the command line never reaches them: those two edges, and
+//! only those, are left out of the graph for the native crates.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -58,13 +67,37 @@ fn reachable(graph: &BTreeMap<String, Vec<String>>, root: &str) -> BTreeSet<Stri
     seen
 }
 
-fn assert_no_web_crates(root: &str) {
-    let graph = lock_graph();
+/// Dependencies that plotters declares for `wasm32` only.
+const PLOTTERS_WASM_ONLY: [&str; 2] = ["wasm-bindgen", "web-sys"];
+
+/// Crates that draw, allowed for the charts and the command line.
+const DRAWING: [&str; 2] = ["plotters", "plotters-backend"];
+
+/// The lock graph as a native build sees it: plotters without its
+/// wasm-only dependencies.
+fn native_graph() -> BTreeMap<String, Vec<String>> {
+    let mut graph = lock_graph();
+    if let Some(deps) = graph.get_mut("plotters") {
+        deps.retain(|d| !PLOTTERS_WASM_ONLY.contains(&d.as_str()));
+    }
+    graph
+}
+
+fn web_crates_reached(
+    graph: &BTreeMap<String, Vec<String>>,
+    root: &str,
+    allowed: &[&str],
+) -> Vec<String> {
     assert!(graph.contains_key(root), "{root} is not in Cargo.lock");
-    let found: Vec<String> = reachable(&graph, root)
+    reachable(graph, root)
         .into_iter()
         .filter(|n| WEB_CRATES.iter().any(|w| n == w || n.starts_with("gloo")))
-        .collect();
+        .filter(|n| !allowed.contains(&n.as_str()))
+        .collect()
+}
+
+fn assert_no_web_crates(root: &str) {
+    let found = web_crates_reached(&lock_graph(), root, &[]);
     assert!(found.is_empty(), "{root} reaches web crates {found:?}");
 }
 
@@ -79,8 +112,48 @@ fn messages_have_no_web_crate_in_their_dependency_tree() {
 }
 
 #[test]
-fn command_line_has_no_web_crate_in_its_dependency_tree() {
-    assert_no_web_crates("talentflow-cli");
+fn command_line_has_no_web_crate_in_its_native_dependency_tree() {
+    let found = web_crates_reached(&native_graph(), "talentflow-cli", &DRAWING);
+    assert!(
+        found.is_empty(),
+        "talentflow-cli reaches web crates {found:?}"
+    );
+}
+
+#[test]
+fn host_api_has_no_web_crate_in_its_dependency_tree() {
+    assert_no_web_crates("talentflow-host");
+}
+
+#[test]
+fn charts_reach_plotters_alone_natively() {
+    let found = web_crates_reached(&native_graph(), "talentflow-charts", &DRAWING);
+    assert!(
+        found.is_empty(),
+        "talentflow-charts reaches web crates {found:?}"
+    );
+    let reached = reachable(&native_graph(), "talentflow-charts");
+    assert!(
+        !reached.contains("plotters-canvas") && !reached.contains("plotters-bitmap"),
+        "the charts draw through plotters' core only: {reached:?}"
+    );
+}
+
+#[test]
+fn only_plotters_wasm_edges_are_left_out() {
+    // Were plotters to reach a web crate any other way, or another crate
+    // to reach wasm-bindgen, the native graph would still show it.
+    let native = native_graph();
+    let full = lock_graph();
+    for (name, deps) in &full {
+        let kept = native.get(name).cloned().unwrap_or_default();
+        let dropped: Vec<&String> = deps.iter().filter(|d| !kept.contains(d)).collect();
+        if name == "plotters" {
+            assert!(dropped.len() <= PLOTTERS_WASM_ONLY.len(), "{dropped:?}");
+        } else {
+            assert!(dropped.is_empty(), "{name}: {dropped:?}");
+        }
+    }
 }
 
 #[test]

@@ -3,8 +3,7 @@
 use crate::chart::{
     ChartDesc, ChartText, LineDesc, Marker, YAxis, BLUE, GREEN, PURPLE, VERMILLION,
 };
-use crate::format::{people_digits_in, percent_digits_in};
-use talentflow_messages::Catalog;
+use talentflow_messages::{Catalog, Lang};
 use talentflow_model::{Run, SeriesId, LAST_HISTORY_YEAR};
 
 /// The year the text summaries read off the curves.
@@ -142,4 +141,15 @@ pub fn summary(catalog: &Catalog, desc: &ChartDesc, run: &Run, baseline: &Run) -
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     catalog.format(&desc.key("summary"), &args)
+}
+
+/// A share as a whole percentage as `lang` writes it; a dash when missing.
+fn percent_digits_in(lang: Lang, share: Option<f64>) -> String {
+    lang.numbers().percent(share.unwrap_or(f64::NAN), 0)
+}
+
+/// A count of people, whole and grouped by thousands as `lang` writes it;
+/// a dash when missing.
+fn people_digits_in(lang: Lang, people: Option<f64>) -> String {
+    lang.numbers().people(people.unwrap_or(f64::NAN))
 }
