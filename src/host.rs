@@ -14,6 +14,7 @@
 
 use crate::state::{Action, AppState, Settings};
 use crate::url::{current_search, share_url, state_query, PageConfig};
+use gloo_events::EventListener;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,7 +23,6 @@ use talentflow_host::{
 };
 use talentflow_messages::Lang;
 use talentflow_model::Run;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Window};
 use yew::prelude::*;
@@ -93,28 +93,18 @@ pub fn use_host(
         let origins = origins.clone();
         let latest = latest.clone();
         use_effect_with(on, move |on| {
-            let mut listener: Option<(Window, Closure<dyn Fn(MessageEvent)>)> = None;
-            if let (true, Some((window, parent))) = (*on, parent_window()) {
-                let hear = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                    hear(&event, &parent, &origins, &latest)
-                });
-                match window
-                    .add_event_listener_with_callback("message", hear.as_ref().unchecked_ref())
-                {
-                    Ok(()) => listener = Some((window, hear)),
-                    Err(e) => web_sys::console::warn_2(&"cannot hear the host page:".into(), &e),
+            // Released (the listener removed) when the effect is cleaned up.
+            let listener = match (*on, parent_window()) {
+                (true, Some((window, parent))) => {
+                    Some(EventListener::new(&window, "message", move |event| {
+                        if let Some(event) = event.dyn_ref::<MessageEvent>() {
+                            hear(event, &parent, &origins, &latest)
+                        }
+                    }))
                 }
-            }
-            move || {
-                if let Some((window, hear)) = listener {
-                    if let Err(e) = window.remove_event_listener_with_callback(
-                        "message",
-                        hear.as_ref().unchecked_ref(),
-                    ) {
-                        web_sys::console::warn_2(&"cannot stop hearing the host page:".into(), &e);
-                    }
-                }
-            }
+                _ => None,
+            };
+            move || drop(listener)
         });
     }
     // Announce each state once: the link (and language) says what changed.
