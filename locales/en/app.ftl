@@ -325,3 +325,8 @@ handout-baseline = Today's policies continued (the baseline).
 handout-sources = Sources
 handout-link = Open this scenario:
 handout-qr = QR code of the link to this scenario
+## The chart beside the sliders on narrow screens and in the embed: which chart it shows
+dock-label = Chart beside the sliders
+chart-retention-tab = Retention
+chart-inflow-tab = Inflow
+chart-where-tab = Where they work

@@ -326,3 +326,8 @@ handout-baseline = 延续今天的政策（基准情景）。
 handout-sources = 来源
 handout-link = 打开这个情景：
 handout-qr = 这个情景链接的二维码
+## The chart beside the sliders on narrow screens and in the embed: which chart it shows
+dock-label = 滑块旁的图表
+chart-retention-tab = 留存
+chart-inflow-tab = 流入
+chart-where-tab = 工作地点

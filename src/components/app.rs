@@ -20,7 +20,7 @@ use crate::url::{current_search, replace_query, restore, share_url, state_query,
 use std::cell::RefCell;
 use std::rc::Rc;
 use talentflow_messages::{Catalog, Lang};
-use talentflow_model::{simulate, Group, Kind, Run, Scenario, MODEL_VERSION, PARAMS};
+use talentflow_model::{simulate, Group, Kind, ParamId, Run, Scenario, MODEL_VERSION, PARAMS};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::ResizeObserver;
@@ -425,6 +425,33 @@ pub fn App(_props: &AppProps) -> Html {
         });
     }
     let below = *below;
+    // The chart beside the sliders (narrow screens and the embed): the
+    // reader's choice, else the chart that the slider in use moves most.
+    let focused = use_state_eq(|| None::<ParamId>);
+    let dock_pick = use_state_eq(|| None::<usize>);
+    let lever = state
+        .last_moved
+        .or(*focused)
+        .or(config.only)
+        .unwrap_or(ParamId::VisaRestrictions);
+    let dock_auto = use_memo(lever, move |lever| {
+        super::dock::moved_most(*lever, &scenario)
+    });
+    let on_dock_pick = {
+        let dock_pick = dock_pick.clone();
+        Callback::from(move |i: usize| dock_pick.set(Some(i)))
+    };
+    let on_focus = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| {
+            let lever = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| ParamId::from_key(el.id().strip_prefix("param-")?));
+            if lever.is_some() {
+                focused.set(lever);
+            }
+        })
+    };
     if !ready {
         // index.html's own line says the page is loading, or could not.
         return html! {};
@@ -505,27 +532,38 @@ pub fn App(_props: &AppProps) -> Html {
         },
         &messages,
     );
+    let panel = |desc: &'static crate::chart::ChartDesc, compact: bool| {
+        html! {
+            <ChartPanel
+                key={if compact { "dock" } else { desc.name }}
+                desc={desc}
+                run={run.clone()}
+                baseline={baseline.clone()}
+                {show_baseline}
+                {layout}
+                pins={pin_runs.clone()}
+                pin_names={pin_names.clone()}
+                {difference}
+                bands={bands.clone()}
+                highlight={story_highlight}
+                settled={state.last_moved.is_none()}
+                {compact}
+            />
+        }
+    };
     let charts = html! {
         <section class="charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading" class="visually-hidden">{ messages.tr("app-charts-heading") }</h2>
-            { for CHARTS.iter().map(|desc| html! {
-                <ChartPanel
-                    key={desc.name}
-                    desc={*desc}
-                    run={run.clone()}
-                    baseline={baseline.clone()}
-                    {show_baseline}
-                    {layout}
-                    pins={pin_runs.clone()}
-                    pin_names={pin_names.clone()}
-                    {difference}
-                    bands={bands.clone()}
-                    highlight={story_highlight}
-                    settled={state.last_moved.is_none()}
-                />
-            }) }
+            { for CHARTS.iter().map(|desc| panel(desc, false)) }
         </section>
     };
+    let dock_shown = dock_pick.unwrap_or(*dock_auto);
+    let dock = super::dock::dock(
+        &messages,
+        dock_shown,
+        &on_dock_pick,
+        panel(CHARTS[dock_shown], true),
+    );
 
     if config.embed {
         return html! {
@@ -535,9 +573,10 @@ pub fn App(_props: &AppProps) -> Html {
                     { notice_list.clone() }
                     { super::guide::guide(&state, &run, &on_action, &messages, true, story_pack) }
                     { charts }
-                    <section class="controls" aria-labelledby="controls-heading">
+                    <section class="controls" aria-labelledby="controls-heading" onfocusin={on_focus}>
                         <h2 id="controls-heading" class="visually-hidden">{ messages.tr("app-controls-heading") }</h2>
                         { presets }
+                        { dock }
                         { slider(Group::Main) }
                         { if config.only.is_some() { slider(Group::Advanced) } else { html! {} } }
                         <div class="scenario-status">
@@ -566,8 +605,9 @@ pub fn App(_props: &AppProps) -> Html {
             </header>
             { notice_list.clone() }
             <main class="layout">
-                <section class="controls" aria-labelledby="controls-heading">
+                <section class="controls" aria-labelledby="controls-heading" onfocusin={on_focus}>
                     <h2 id="controls-heading">{ messages.tr("app-controls-heading") }</h2>
+                    { dock }
                     { super::guide::guide(&state, &run, &on_action, &messages, false, story_pack) }
                     { presets }
                     <p class="intro">{ messages.tr("app-controls-intro") }</p>

@@ -49,6 +49,11 @@ pub struct ChartPanelProps {
     /// Changes whenever the viewport size or pixel ratio changes, so that
     /// the canvas is resized and redrawn.
     pub layout: Layout,
+    /// The compact copy beside the sliders (`dock.rs`): canvas and legend
+    /// only (the full chart below has the title, summary and table), and
+    /// nothing drawn while the stylesheet hides it.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// Viewport size in CSS pixels and device pixel ratio.
@@ -210,6 +215,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let desc = props.desc;
     let text = use_memo((messages.clone(), desc.name), |(m, _)| chart_text(m, desc));
     let css_size = use_css_size(canvas_ref.clone());
+    let compact = props.compact;
 
     // What the canvas shows: a redraw is skipped when only the reported
     // CSS size changed and gives the backing store it already has (the
@@ -239,6 +245,11 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
                     return;
                 };
+                // Hidden (a wide screen): no drawing, and no measuring,
+                // which would force a layout at every slider step.
+                if compact && css_size.0 * css_size.1 == 0.0 {
+                    return;
+                }
                 if shown.borrow().as_ref() == Some(inputs) && backing_fits(&canvas, *css_size) {
                     return;
                 }
@@ -268,6 +279,23 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         );
     }
 
+    let legend = html! {
+        <Legend
+            desc={desc}
+            shows_baseline={props.show_baseline && !props.difference}
+            difference={props.difference}
+            pin_names={props.pin_names.clone()}
+        />
+    };
+    if compact {
+        // A copy of the chart below, which names and describes it.
+        return html! {
+            <div class="chart dock-chart">
+                <canvas id="chart-dock" ref={canvas_ref} aria-hidden="true" />
+                { legend }
+            </div>
+        };
+    }
     let summary_text = summary(&messages, desc, &props.run, &props.baseline);
     let table_open = use_state_eq(|| false);
     let toggle_table = {
@@ -287,12 +315,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 aria-label={messages.tr(&desc.key("aria"))}
                 aria-describedby={summary_id.clone()}
             />
-            <Legend
-                desc={desc}
-                shows_baseline={props.show_baseline && !props.difference}
-                difference={props.difference}
-                pin_names={props.pin_names.clone()}
-            />
+            { legend }
             <p class="summary" id={summary_id}>{ summary_text.clone() }</p>
             // Said once the reader lets go of a slider, not on every step.
             <p class="visually-hidden" aria-live="polite">
