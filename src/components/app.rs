@@ -532,6 +532,8 @@ pub fn App(_props: &AppProps) -> Html {
         },
         &messages,
     );
+    // Where the stylesheet shows the compact chart (www/style.css).
+    let docked = config.embed || layout.width < 960.0;
     let panel = |desc: &'static crate::chart::ChartDesc, compact: bool| {
         html! {
             <ChartPanel
@@ -548,6 +550,7 @@ pub fn App(_props: &AppProps) -> Html {
                 highlight={story_highlight}
                 settled={state.last_moved.is_none()}
                 {compact}
+                {docked}
             />
         }
     };

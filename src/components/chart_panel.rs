@@ -12,7 +12,10 @@ use std::rc::Rc;
 use talentflow_model::{Bands, Run, SeriesId};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
+use web_sys::{
+    HtmlCanvasElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+    ResizeObserver, ResizeObserverEntry,
+};
 use yew::prelude::*;
 
 /// Properties of [`ChartPanel`].
@@ -54,6 +57,11 @@ pub struct ChartPanelProps {
     /// nothing drawn while the stylesheet hides it.
     #[prop_or_default]
     pub compact: bool,
+    /// The compact chart is on screen beside the sliders (narrow screens,
+    /// the embed): this chart is not redrawn while it is off screen (more
+    /// than half a screen away), only once it comes back.
+    #[prop_or_default]
+    pub docked: bool,
 }
 
 /// Viewport size in CSS pixels and device pixel ratio.
@@ -207,6 +215,58 @@ fn use_css_size(node: NodeRef) -> (f64, f64) {
     *size
 }
 
+/// Whether the element behind `node` is on screen or within half a screen
+/// of it, kept by an `IntersectionObserver` while `watch`; true otherwise.
+#[hook]
+fn use_on_screen(node: NodeRef, watch: bool) -> bool {
+    let on_screen = use_state_eq(|| true);
+    {
+        let on_screen = on_screen.clone();
+        use_effect_with((node, watch), move |(node, watch)| {
+            let seen = on_screen.clone();
+            let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let last = entries.length().saturating_sub(1);
+                if let Ok(entry) = entries.get(last).dyn_into::<IntersectionObserverEntry>() {
+                    seen.set(entry.is_intersecting());
+                }
+            });
+            let init = IntersectionObserverInit::new();
+            init.set_root_margin("50% 0px");
+            let observer = match (watch, node.cast::<web_sys::Element>()) {
+                (true, Some(element)) => {
+                    match IntersectionObserver::new_with_options(
+                        on_change.as_ref().unchecked_ref(),
+                        &init,
+                    ) {
+                        Ok(observer) => {
+                            observer.observe(&element);
+                            Some(observer)
+                        }
+                        Err(e) => {
+                            web_sys::console::warn_2(
+                                &"cannot follow whether a chart is on screen:".into(),
+                                &e,
+                            );
+                            None
+                        }
+                    }
+                }
+                _ => None,
+            };
+            if observer.is_none() {
+                on_screen.set(true);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(on_change);
+            }
+        });
+    }
+    *on_screen
+}
+
 /// A chart with its legend and summary.
 #[function_component]
 pub fn ChartPanel(props: &ChartPanelProps) -> Html {
@@ -216,6 +276,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let text = use_memo((messages.clone(), desc.name), |(m, _)| chart_text(m, desc));
     let css_size = use_css_size(canvas_ref.clone());
     let compact = props.compact;
+    let on_screen = use_on_screen(canvas_ref.clone(), props.docked && !compact);
 
     // What the canvas shows: a redraw is skipped when only the reported
     // CSS size changed and gives the backing store it already has (the
@@ -240,14 +301,20 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                     ),
                 ),
                 css_size,
+                on_screen,
             ),
-            move |(inputs, css_size)| {
+            move |(inputs, css_size, on_screen)| {
                 let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
                     return;
                 };
                 // Hidden (a wide screen): no drawing, and no measuring,
                 // which would force a layout at every slider step.
                 if compact && css_size.0 * css_size.1 == 0.0 {
+                    return;
+                }
+                // Off screen while the compact chart is in view: drawn once
+                // it comes back (the first drawing is never put off).
+                if !*on_screen && shown.borrow().is_some() {
                     return;
                 }
                 if shown.borrow().as_ref() == Some(inputs) && backing_fits(&canvas, *css_size) {
