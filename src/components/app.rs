@@ -425,8 +425,7 @@ pub fn App(_props: &AppProps) -> Html {
         });
     }
     let below = *below;
-    // The chart beside the sliders (narrow screens and the embed): the
-    // reader's choice, else the chart that the slider in use moves most.
+    // The chart beside the sliders (narrow screens and the embed).
     let focused = use_state_eq(|| None::<ParamId>);
     let dock_pick = use_state_eq(|| None::<usize>);
     let lever = state
@@ -560,7 +559,14 @@ pub fn App(_props: &AppProps) -> Html {
             { for CHARTS.iter().map(|desc| panel(desc, false)) }
         </section>
     };
-    let dock_shown = dock_pick.unwrap_or(*dock_auto);
+    // The reader's pick, else the chart an open story step points at,
+    // else the one the slider in use moves most.
+    let story_chart = story_highlight.and_then(|(series, _, _)| {
+        CHARTS
+            .iter()
+            .position(|d| d.lines.iter().any(|l| l.series == series))
+    });
+    let dock_shown = dock_pick.or(story_chart).unwrap_or(*dock_auto);
     let dock = super::dock::dock(
         &messages,
         dock_shown,

@@ -3,7 +3,8 @@
 //! of one of the three charts, kept in view by the stylesheet while the
 //! sliders scroll beneath it (`www/style.css`, "The chart beside the
 //! sliders"), with buttons that choose which chart it shows. Until the
-//! reader chooses, it shows the chart that the slider in use moves most.
+//! reader chooses, it shows the chart an open story step points at, else
+//! the chart that the slider in use moves most.
 //! On a wide page the stylesheet hides it and it is never drawn.
 
 use crate::chart::YAxis;
