@@ -20,7 +20,7 @@ use crate::url::{current_search, replace_query, restore, share_url, state_query,
 use std::cell::RefCell;
 use std::rc::Rc;
 use talentflow_messages::{Catalog, Lang};
-use talentflow_model::{simulate, Group, Kind, ParamId, Run, Scenario, MODEL_VERSION, PARAMS};
+use talentflow_model::{simulate, Group, Kind, Run, Scenario, MODEL_VERSION, PARAMS};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::ResizeObserver;
@@ -425,31 +425,12 @@ pub fn App(_props: &AppProps) -> Html {
         });
     }
     let below = *below;
-    // The chart beside the sliders (narrow screens and the embed).
-    let focused = use_state_eq(|| None::<ParamId>);
+    // The chart the reader picked for beside the sliders (narrow screens
+    // and the embed).
     let dock_pick = use_state_eq(|| None::<usize>);
-    let lever = state
-        .last_moved
-        .or(*focused)
-        .or(config.only)
-        .unwrap_or(ParamId::VisaRestrictions);
-    let dock_auto = use_memo(lever, move |lever| {
-        super::dock::moved_most(*lever, &scenario)
-    });
     let on_dock_pick = {
         let dock_pick = dock_pick.clone();
         Callback::from(move |i: usize| dock_pick.set(Some(i)))
-    };
-    let on_focus = {
-        let focused = focused.clone();
-        Callback::from(move |e: FocusEvent| {
-            let lever = e
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|el| ParamId::from_key(el.id().strip_prefix("param-")?));
-            if lever.is_some() {
-                focused.set(lever);
-            }
-        })
     };
     if !ready {
         // index.html's own line says the page is loading, or could not.
@@ -560,13 +541,13 @@ pub fn App(_props: &AppProps) -> Html {
         </section>
     };
     // The reader's pick, else the chart an open story step points at,
-    // else the one the slider in use moves most.
+    // else the one the sliders move most.
     let story_chart = story_highlight.and_then(|(series, _, _)| {
         CHARTS
             .iter()
             .position(|d| d.lines.iter().any(|l| l.series == series))
     });
-    let dock_shown = dock_pick.or(story_chart).unwrap_or(*dock_auto);
+    let dock_shown = dock_pick.or(story_chart).unwrap_or(super::dock::MOVED_MOST);
     let dock = super::dock::dock(
         &messages,
         dock_shown,
@@ -582,7 +563,7 @@ pub fn App(_props: &AppProps) -> Html {
                     { notice_list.clone() }
                     { super::guide::guide(&state, &run, &on_action, &messages, true, story_pack) }
                     { charts }
-                    <section class="controls" aria-labelledby="controls-heading" onfocusin={on_focus}>
+                    <section class="controls" aria-labelledby="controls-heading">
                         <h2 id="controls-heading" class="visually-hidden">{ messages.tr("app-controls-heading") }</h2>
                         { presets }
                         { dock }
@@ -614,7 +595,7 @@ pub fn App(_props: &AppProps) -> Html {
             </header>
             { notice_list.clone() }
             <main class="layout">
-                <section class="controls" aria-labelledby="controls-heading" onfocusin={on_focus}>
+                <section class="controls" aria-labelledby="controls-heading">
                     <h2 id="controls-heading">{ messages.tr("app-controls-heading") }</h2>
                     { dock }
                     { super::guide::guide(&state, &run, &on_action, &messages, false, story_pack) }

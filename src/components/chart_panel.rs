@@ -12,10 +12,7 @@ use std::rc::Rc;
 use talentflow_model::{Bands, Run, SeriesId};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    HtmlCanvasElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
-    ResizeObserver, ResizeObserverEntry,
-};
+use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 /// Properties of [`ChartPanel`].
@@ -58,8 +55,8 @@ pub struct ChartPanelProps {
     #[prop_or_default]
     pub compact: bool,
     /// The compact chart is on screen beside the sliders (narrow screens,
-    /// the embed): this chart is not redrawn while it is off screen (more
-    /// than half a screen away), only once it comes back.
+    /// the embed): during a drag this chart is not redrawn while it is off
+    /// screen (more than half a screen away), only once the reader lets go.
     #[prop_or_default]
     pub docked: bool,
 }
@@ -215,58 +212,6 @@ fn use_css_size(node: NodeRef) -> (f64, f64) {
     *size
 }
 
-/// Whether the element behind `node` is on screen or within half a screen
-/// of it, kept by an `IntersectionObserver` while `watch`; true otherwise.
-#[hook]
-fn use_on_screen(node: NodeRef, watch: bool) -> bool {
-    let on_screen = use_state_eq(|| true);
-    {
-        let on_screen = on_screen.clone();
-        use_effect_with((node, watch), move |(node, watch)| {
-            let seen = on_screen.clone();
-            let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                let last = entries.length().saturating_sub(1);
-                if let Ok(entry) = entries.get(last).dyn_into::<IntersectionObserverEntry>() {
-                    seen.set(entry.is_intersecting());
-                }
-            });
-            let init = IntersectionObserverInit::new();
-            init.set_root_margin("50% 0px");
-            let observer = match (watch, node.cast::<web_sys::Element>()) {
-                (true, Some(element)) => {
-                    match IntersectionObserver::new_with_options(
-                        on_change.as_ref().unchecked_ref(),
-                        &init,
-                    ) {
-                        Ok(observer) => {
-                            observer.observe(&element);
-                            Some(observer)
-                        }
-                        Err(e) => {
-                            web_sys::console::warn_2(
-                                &"cannot follow whether a chart is on screen:".into(),
-                                &e,
-                            );
-                            None
-                        }
-                    }
-                }
-                _ => None,
-            };
-            if observer.is_none() {
-                on_screen.set(true);
-            }
-            move || {
-                if let Some(observer) = observer {
-                    observer.disconnect();
-                }
-                drop(on_change);
-            }
-        });
-    }
-    *on_screen
-}
-
 /// A chart with its legend and summary.
 #[function_component]
 pub fn ChartPanel(props: &ChartPanelProps) -> Html {
@@ -276,7 +221,10 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let text = use_memo((messages.clone(), desc.name), |(m, _)| chart_text(m, desc));
     let css_size = use_css_size(canvas_ref.clone());
     let compact = props.compact;
-    let on_screen = use_on_screen(canvas_ref.clone(), props.docked && !compact);
+    // While a slider is dragged beside the compact chart, this one is
+    // drawn only if it is on screen (or half a screen from it), and once
+    // the reader lets go.
+    let put_off = props.docked && !compact && !props.settled;
 
     // What the canvas shows: a redraw is skipped when only the reported
     // CSS size changed and gives the backing store it already has (the
@@ -301,9 +249,9 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                     ),
                 ),
                 css_size,
-                on_screen,
+                put_off,
             ),
-            move |(inputs, css_size, on_screen)| {
+            move |(inputs, css_size, put_off)| {
                 let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
                     return;
                 };
@@ -312,10 +260,13 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 if compact && css_size.0 * css_size.1 == 0.0 {
                     return;
                 }
-                // Off screen while the compact chart is in view: drawn once
-                // it comes back (the first drawing is never put off).
-                if !*on_screen && shown.borrow().is_some() {
-                    return;
+                if *put_off && shown.borrow().is_some() {
+                    // Layout is due before the next paint anyway.
+                    let rect = canvas.get_bounding_client_rect();
+                    let screen = inputs.2.height;
+                    if rect.bottom() < -screen / 2.0 || rect.top() > screen * 1.5 {
+                        return;
+                    }
                 }
                 if shown.borrow().as_ref() == Some(inputs) && backing_fits(&canvas, *css_size) {
                     return;
