@@ -54,6 +54,8 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v gzip >/dev/null || need_apt+=(gzip)
 command -v valgrind >/dev/null || need_apt+=(valgrind)
+# Chinese text in the phone screenshots (scripts/screenshot.sh).
+[ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive

@@ -330,3 +330,9 @@ handout-qr = QR code of the link to this scenario
 ## The charts written into the page before the app has started (scripts/postbuild.py)
 prerender-loading = Loading the sliders…
 prerender-wait = Drawing the charts of this link's scenario…
+
+## The chart beside the sliders on narrow screens and in the embed: which chart it shows
+dock-label = Chart beside the sliders
+chart-retention-tab = Retention
+chart-inflow-tab = Inflow
+chart-where-tab = Where they work

@@ -331,3 +331,9 @@ handout-qr = 这个情景链接的二维码
 ## The charts written into the page before the app has started (scripts/postbuild.py)
 prerender-loading = 正在加载滑块…
 prerender-wait = 正在绘制这个链接所设情景的图表…
+
+## The chart beside the sliders on narrow screens and in the embed: which chart it shows
+dock-label = 滑块旁的图表
+chart-retention-tab = 留存
+chart-inflow-tab = 流入
+chart-where-tab = 工作地点

@@ -380,6 +380,13 @@ pub fn App(_props: &AppProps) -> Html {
         });
     }
     let below = *below;
+    // The chart the reader picked for beside the sliders (narrow screens
+    // and the embed).
+    let dock_pick = use_state_eq(|| None::<usize>);
+    let on_dock_pick = {
+        let dock_pick = dock_pick.clone();
+        Callback::from(move |i: usize| dock_pick.set(Some(i)))
+    };
     if !ready {
         // index.html's own line says the page is loading, or could not.
         return html! {};
@@ -460,27 +467,48 @@ pub fn App(_props: &AppProps) -> Html {
         },
         &messages,
     );
+    // Where the stylesheet shows the compact chart (www/style.css).
+    let docked = config.embed || layout.width < 960.0;
+    let panel = |desc: &'static crate::chart::ChartDesc, compact: bool| {
+        html! {
+            <ChartPanel
+                key={if compact { "dock" } else { desc.name }}
+                desc={desc}
+                run={run.clone()}
+                baseline={baseline.clone()}
+                {show_baseline}
+                {layout}
+                pins={pin_runs.clone()}
+                pin_names={pin_names.clone()}
+                {difference}
+                bands={bands.clone()}
+                highlight={story_highlight}
+                settled={state.last_moved.is_none()}
+                {compact}
+                {docked}
+            />
+        }
+    };
     let charts = html! {
         <section class="charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading" class="visually-hidden">{ messages.tr("app-charts-heading") }</h2>
-            { for CHARTS.iter().map(|desc| html! {
-                <ChartPanel
-                    key={desc.name}
-                    desc={*desc}
-                    run={run.clone()}
-                    baseline={baseline.clone()}
-                    {show_baseline}
-                    {layout}
-                    pins={pin_runs.clone()}
-                    pin_names={pin_names.clone()}
-                    {difference}
-                    bands={bands.clone()}
-                    highlight={story_highlight}
-                    settled={state.last_moved.is_none()}
-                />
-            }) }
+            { for CHARTS.iter().map(|desc| panel(desc, false)) }
         </section>
     };
+    // The reader's pick, else the chart an open story step points at,
+    // else the one the sliders move most.
+    let story_chart = story_highlight.and_then(|(series, _, _)| {
+        CHARTS
+            .iter()
+            .position(|d| d.lines.iter().any(|l| l.series == series))
+    });
+    let dock_shown = dock_pick.or(story_chart).unwrap_or(super::dock::MOVED_MOST);
+    let dock = super::dock::dock(
+        &messages,
+        dock_shown,
+        &on_dock_pick,
+        panel(CHARTS[dock_shown], true),
+    );
 
     if config.embed {
         return html! {
@@ -493,6 +521,7 @@ pub fn App(_props: &AppProps) -> Html {
                     <section class="controls" aria-labelledby="controls-heading">
                         <h2 id="controls-heading" class="visually-hidden">{ messages.tr("app-controls-heading") }</h2>
                         { presets }
+                        { dock }
                         { slider(Group::Main) }
                         { if config.only.is_some() { slider(Group::Advanced) } else { html! {} } }
                         <div class="scenario-status">
@@ -523,6 +552,7 @@ pub fn App(_props: &AppProps) -> Html {
             <main class="layout">
                 <section class="controls" aria-labelledby="controls-heading">
                     <h2 id="controls-heading">{ messages.tr("app-controls-heading") }</h2>
+                    { dock }
                     { super::guide::guide(&state, &run, &on_action, &messages, false, story_pack) }
                     { presets }
                     <p class="intro">{ messages.tr("app-controls-intro") }</p>

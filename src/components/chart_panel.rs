@@ -49,6 +49,16 @@ pub struct ChartPanelProps {
     /// Changes whenever the viewport size or pixel ratio changes, so that
     /// the canvas is resized and redrawn.
     pub layout: Layout,
+    /// The compact copy beside the sliders (`dock.rs`): canvas and legend
+    /// only (the full chart below has the title, summary and table), and
+    /// nothing drawn while the stylesheet hides it.
+    #[prop_or_default]
+    pub compact: bool,
+    /// The compact chart is on screen beside the sliders (narrow screens,
+    /// the embed): during a drag this chart is not redrawn while it is off
+    /// screen (more than half a screen away), only once the reader lets go.
+    #[prop_or_default]
+    pub docked: bool,
 }
 
 /// Viewport size in CSS pixels and device pixel ratio.
@@ -210,6 +220,11 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let desc = props.desc;
     let text = use_memo((messages.clone(), desc.name), |(m, _)| chart_text(m, desc));
     let css_size = use_css_size(canvas_ref.clone());
+    let compact = props.compact;
+    // While a slider is dragged beside the compact chart, this one is
+    // drawn only if it is on screen (or half a screen from it), and once
+    // the reader lets go.
+    let put_off = props.docked && !compact && !props.settled;
 
     // What the canvas shows: a redraw is skipped when only the reported
     // CSS size changed and gives the backing store it already has (the
@@ -234,11 +249,25 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                     ),
                 ),
                 css_size,
+                put_off,
             ),
-            move |(inputs, css_size)| {
+            move |(inputs, css_size, put_off)| {
                 let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
                     return;
                 };
+                // Hidden (a wide screen): no drawing, and no measuring,
+                // which would force a layout at every slider step.
+                if compact && css_size.0 * css_size.1 == 0.0 {
+                    return;
+                }
+                if *put_off && shown.borrow().is_some() {
+                    // Layout is due before the next paint anyway.
+                    let rect = canvas.get_bounding_client_rect();
+                    let screen = inputs.2.height;
+                    if rect.bottom() < -screen / 2.0 || rect.top() > screen * 1.5 {
+                        return;
+                    }
+                }
                 if shown.borrow().as_ref() == Some(inputs) && backing_fits(&canvas, *css_size) {
                     return;
                 }
@@ -268,6 +297,23 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         );
     }
 
+    let legend = html! {
+        <Legend
+            desc={desc}
+            shows_baseline={props.show_baseline && !props.difference}
+            difference={props.difference}
+            pin_names={props.pin_names.clone()}
+        />
+    };
+    if compact {
+        // A copy of the chart below, which names and describes it.
+        return html! {
+            <div class="chart dock-chart">
+                <canvas id="chart-dock" ref={canvas_ref} aria-hidden="true" />
+                { legend }
+            </div>
+        };
+    }
     let summary_text = summary(&messages, desc, &props.run, &props.baseline);
     let table_open = use_state_eq(|| false);
     let toggle_table = {
@@ -287,12 +333,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 aria-label={messages.tr(&desc.key("aria"))}
                 aria-describedby={summary_id.clone()}
             />
-            <Legend
-                desc={desc}
-                shows_baseline={props.show_baseline && !props.difference}
-                difference={props.difference}
-                pin_names={props.pin_names.clone()}
-            />
+            { legend }
             <p class="summary" id={summary_id}>{ summary_text.clone() }</p>
             // Said once the reader lets go of a slider, not on every step.
             <p class="visually-hidden" aria-live="polite">

@@ -5,6 +5,7 @@ pub mod bands_toggle;
 pub mod chart_access;
 pub mod chart_panel;
 pub mod compare;
+pub mod dock;
 pub mod evidence;
 pub mod guide;
 pub mod handout;

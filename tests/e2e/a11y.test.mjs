@@ -309,7 +309,7 @@ test('on a 1920x1080 projector in large text, the text is large and the charts f
     const { font, scrollWidth, canvasHeight } = await page.evaluate(() => ({
       font: parseFloat(getComputedStyle(document.querySelector('.summary')).fontSize),
       scrollWidth: document.documentElement.scrollWidth,
-      canvasHeight: document.querySelector('canvas').getBoundingClientRect().height,
+      canvasHeight: document.querySelector('.charts canvas').getBoundingClientRect().height,
     }));
     assert.ok(font >= 18, `summaries at ${font}px`);
     assert.ok(scrollWidth <= 1920, 'no sideways scroll');
