@@ -55,6 +55,9 @@ fn announce(parent: &Window, origins: &[String], message: &EmbedMessage) {
     }
 }
 
+/// The window and the message listener added to it.
+type Listener = (Window, Closure<dyn Fn(MessageEvent)>);
+
 /// What the host API needs of the page, kept current at every render for
 /// the message listener.
 struct Latest {
@@ -93,7 +96,7 @@ pub fn use_host(
         let origins = origins.clone();
         let latest = latest.clone();
         use_effect_with(on, move |on| {
-            let mut listener: Option<(Window, Closure<dyn Fn(MessageEvent)>)> = None;
+            let mut listener: Option<Listener> = None;
             if let (true, Some((window, parent))) = (*on, parent_window()) {
                 let hear = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
                     hear(&event, &parent, &origins, &latest)
