@@ -11,9 +11,11 @@
 //! types ([`HostMessage`] in, [`EmbedMessage`] out), the validation that
 //! turns a host's message into a [`HostCommand`] (indices, a language and
 //! a valid scenario, never text), and the origins a link allows
-//! ([`allowed_origins`]). The browser side (`src/host.rs`) decodes the
-//! event's data with serde-wasm-bindgen into [`HostMessage`], and only for
-//! a message from the parent window and an allowed origin.
+//! ([`allowed_origins`]). The browser side (`src/host.rs`) reads the
+//! event's data into [`HostMessage`] (field by field, as serde would: the
+//! generic deserialiser of serde-wasm-bindgen cost the bundle 6.8 kB gzip)
+//! only for a message from the parent window and an allowed origin, and
+//! sends [`EmbedMessage`]s through serde-wasm-bindgen's serialiser.
 //! `tests/fuzz_host.rs` feeds the decoder a million generated messages.
 
 use serde::de::{MapAccess, Visitor};
