@@ -285,6 +285,7 @@ mod tests {
                 (VisaRestrictions, 45.0),
                 (ScrutinyClimate, 0.0),
                 (PayGap, 6.0),
+                (UsResearchFunding, 1.3),
             ]),
             "compute_parity" => scenario(&[
                 (ComputeRatio, 1.0),

@@ -18,6 +18,13 @@ use crate::stocks::{Flow, Stock, STOCK_COUNT};
 pub const STEPS_PER_YEAR: usize = 12;
 /// Step length in years.
 pub const DT_YEARS: f64 = 1.0 / STEPS_PER_YEAR as f64;
+/// The choices' shares and the hazards are worked out from the perceived
+/// pulls every this many steps (a quarter) and hold in between; people
+/// move every step. Perceptions move by at most a sixth of their gap in a
+/// quarter, so the rates lag the perceived pulls by at most a month and a
+/// half, and a run costs half as much.
+pub const STEPS_PER_RATE_UPDATE: usize = 3;
+const _: () = assert!(STEPS_PER_YEAR % STEPS_PER_RATE_UPDATE == 0);
 /// The simulation starts empty in this year (a burn-in: China's pipeline
 /// was small then, so the stocks of 2010 come from the model itself).
 pub const SPIN_UP_YEAR: i32 = 1995;
@@ -518,15 +525,19 @@ impl Nest {
         let w_elsewhere = self.elsewhere_weight * elsewhere_up;
         let inside = w_us + w_elsewhere;
         let abroad = nest.down(inside);
-        let scale = choosing_per_step / (abroad + china);
-        let p_abroad = abroad * scale;
-        let to_us = p_abroad * (w_us / inside);
-        let to_elsewhere = p_abroad * (w_elsewhere / inside);
-        let to_china = china * scale;
-        // Without the US: a third country's share, and how many of the
-        // refused it gains.
+        // Without the US: a third country's weight against China.
         let alone = self.elsewhere_alone * elsewhere;
-        let without_us = choosing_per_step * alone / (alone + china);
+        let without = alone + china;
+        // One division for every share (divisions are slow): each share's
+        // numerator over (abroad + China) · inside · without.
+        let per = choosing_per_step / (((abroad + china) * inside) * without);
+        let abroad_share = (abroad * without) * per;
+        let to_us = w_us * abroad_share;
+        let to_elsewhere = w_elsewhere * abroad_share;
+        let to_china = (china * inside) * (without * per);
+        // Those the US refuses choose again without it: a third country
+        // with the share it then has, less those who chose it anyway.
+        let without_us = (alone * ((abroad + china) * inside)) * per;
         let refused = to_us * blocked;
         let diverted = (without_us - to_elsewhere).clamp(0.0, to_us) * blocked;
         [
@@ -593,31 +604,59 @@ struct StepWeights {
 }
 
 impl StepWeights {
-    fn new(k: &Coefficients, p: &Pulls) -> StepWeights {
+    fn new(k: &Coefficients, p: &Pulls, cache: &mut ExpCache) -> StepWeights {
         let us_grad = p.us_general + k.frontier_weight_grad * p.frontier - p.visa;
         let us_work = p.us_general + k.frontier_weight_work * p.frontier - p.pathway;
         let kappa = k.hazard_sensitivity;
-        let elsewhere = p.elsewhere.exp();
+        if cache.elsewhere.0.to_bits() != p.elsewhere.to_bits() {
+            let elsewhere = p.elsewhere.exp();
+            cache.elsewhere = (p.elsewhere, elsewhere, k.nest.up(elsewhere));
+        }
+        if cache.frontier.0.to_bits() != p.frontier.to_bits() {
+            let factor = (kappa * (1.0 - k.frontier_weight_academia) * p.frontier).exp();
+            cache.frontier = (p.frontier, factor);
+        }
+        let hazard_frontier = (kappa * (p.china - p.us_general - p.frontier)).exp();
         StepWeights {
             us_grad_up: k.nest.up(us_grad.exp()),
             us_work_up: k.nest.up(us_work.exp()),
             china: p.china.exp(),
-            elsewhere,
-            elsewhere_up: k.nest.up(elsewhere),
-            hazard_frontier: (kappa * (p.china - p.us_general - p.frontier)).exp(),
-            hazard_academia: (kappa
-                * (p.china - p.us_general - k.frontier_weight_academia * p.frontier))
-                .exp(),
+            elsewhere: cache.elsewhere.1,
+            elsewhere_up: cache.elsewhere.2,
+            hazard_frontier,
+            // Academics weigh the frontier pull less: their index is the
+            // frontier labs' times exp(κ (1 − w_academia) frontier pull).
+            hazard_academia: hazard_frontier * cache.frontier.1,
+        }
+    }
+}
+
+/// The `exp` of the pulls that move least often (third countries' pull,
+/// and the frontier pull's part of the academics' hazard index), kept with
+/// the value they were computed for: recomputed only when it changes, so
+/// that history before it does costs no `exp`.
+struct ExpCache {
+    /// Elsewhere pull, its `exp` and that to the power `1/λ`.
+    elsewhere: (f64, f64, f64),
+    /// Frontier pull and the academics' factor.
+    frontier: (f64, f64),
+}
+
+impl ExpCache {
+    fn new() -> ExpCache {
+        ExpCache {
+            elsewhere: (f64::NAN, 1.0, 1.0),
+            frontier: (f64::NAN, 1.0),
         }
     }
 }
 
 impl Fractions {
-    /// The step's fractions, given the year's constants and the weights of
+    /// Works out the step's fractions, given the year's constants and the weights of
     /// the perceived pulls.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     #[cfg_attr(target_arch = "wasm32", inline(never))]
-    fn new(k: &Coefficients, y: &YearConstants, w: &StepWeights) -> Fractions {
+    fn set(&mut self, k: &Coefficients, y: &YearConstants, w: &StepWeights) {
         let nest = k.nest;
         let grad = [w.us_grad_up, w.china, w.elsewhere, w.elsewhere_up];
         let work = [w.us_work_up, w.china, w.elsewhere, w.elsewhere_up];
@@ -630,14 +669,16 @@ impl Fractions {
             leaving_early[i] = k.leaving_per_step[i][0] * bounded(hazard[i] * y.pathway_factor[i]);
             leaving_established[i] = k.leaving_per_step[i][1] * bounded(hazard[i]);
         }
-        let [reconsider_china, reconsider_elsewhere] = k.reconsider_per_step;
-        let from_china = k
-            .china_grad_choice
-            .per_step(nest, work, block, reconsider_china);
-        let from_elsewhere =
-            k.elsewhere_grad_choice
-                .per_step(nest, work, block, reconsider_elsewhere);
-        let mut fractions = Fractions {
+        // Researchers in China and elsewhere who weigh a move choose as
+        // that place's graduates do: the same choice, scaled to how many
+        // weigh a move in a step (a choice's fractions are proportional to
+        // it).
+        let china_grads = k.china_grad_choice.per_step(nest, work, block, per_step);
+        let elsewhere_grads = k
+            .elsewhere_grad_choice
+            .per_step(nest, work, block, per_step);
+        let [reconsider_china, reconsider_elsewhere] = k.reconsider_per_step.map(|r| r / per_step);
+        *self = Fractions {
             pipeline: k.grad_choice.per_step(nest, grad, block, PIPELINE_PER_STEP),
             graduation: [
                 k.stay_choice.per_step(nest, work, 0.0, per_step),
@@ -649,14 +690,36 @@ impl Fractions {
             leaving_established,
             settling: y.settling,
             to_china: w.china / (w.china + k.leave_elsewhere_odds * w.elsewhere),
-            china: [from_china[0], from_china[2]],
-            elsewhere: [from_elsewhere[0], from_elsewhere[1]],
+            china: [
+                china_grads[0] * reconsider_china,
+                china_grads[2] * reconsider_china,
+            ],
+            elsewhere: [
+                elsewhere_grads[0] * reconsider_elsewhere,
+                elsewhere_grads[1] * reconsider_elsewhere,
+            ],
             attrition: k.attrition_per_step,
             entry_share: k.entry_share,
             keep: [1.0; STOCK_COUNT],
         };
-        fractions.keep = fractions.staying(k.graduation_per_step);
-        fractions
+        self.keep = self.staying(k.graduation_per_step);
+    }
+
+    /// No flows at all (before the first step's are worked out).
+    fn empty() -> Fractions {
+        Fractions {
+            pipeline: [0.0; 3],
+            graduation: [[0.0; 3]; 3],
+            leaving_early: [0.0; 3],
+            leaving_established: [0.0; 3],
+            settling: [0.0; 3],
+            to_china: 0.0,
+            china: [0.0; 2],
+            elsewhere: [0.0; 2],
+            attrition: 0.0,
+            entry_share: [0.0; 3],
+            keep: [1.0; STOCK_COUNT],
+        }
     }
 
     /// The fraction of each stock that stays in it during the step: one
@@ -1058,6 +1121,10 @@ fn advance_with(
 ) {
     let mut flows: Vec<Flow> = Vec::new();
     let mut targets: Option<(Drivers, Pulls, YearConstants)> = None;
+    // The pulls the step's fractions were last worked out for.
+    let mut built: Option<Pulls> = None;
+    let mut fractions = Fractions::empty();
+    let mut cache = ExpCache::new();
     // The stocks at the start of the step and at its end: two buffers that
     // trade places after each step, so that no step copies the stocks (a
     // copy right after they are written waits for the writes to land).
@@ -1077,6 +1144,7 @@ fn advance_with(
             _ => {
                 let (target, constants) = (k.pulls(&d), k.year_constants(&d));
                 targets = Some((d, target, constants));
+                built = None;
                 (target, constants)
             }
         };
@@ -1095,13 +1163,20 @@ fn advance_with(
         for month in 0..STEPS_PER_YEAR {
             let t = year as f64 + month as f64 * DT_YEARS;
             perceived.approach(&target, k.perception_per_step);
-            let weights = StepWeights::new(k, &perceived);
+            // The step's fractions depend only on the perceived pulls and
+            // the year's drivers (a change of drivers clears them). They are
+            // worked out at the start of each quarter and hold through it,
+            // and while neither moves (the burn-in) they serve on.
+            if month % STEPS_PER_RATE_UPDATE == 0 && built != Some(perceived) {
+                let weights = StepWeights::new(k, &perceived, &mut cache);
+                fractions.set(k, &year_constants, &weights);
+                built = Some(perceived);
+            }
             let before = &people.population;
             let us_work = SECTORS
                 .map(|s| before[s.early.index()] + before[s.established.index()])
                 .iter()
                 .sum::<f64>();
-            let fractions = Fractions::new(k, &year_constants, &weights);
             acc.us_work_stock_sum += us_work;
             acc.steps += 1.0;
             fractions.apply(before, &mut next.population, Some(&mut acc.buckets));
