@@ -441,9 +441,9 @@ struct YearConstants {
 }
 
 /// The nest's similarity `λ` (0 < λ ≤ 1) and the powers of it a choice
-/// needs. At λ = 1/2 (the default) the powers are a square and a square
-/// root, exactly as `powf` would give them up to the last bit, and much
-/// cheaper; any other λ uses `powf`.
+/// needs. At λ = 1/2 (the default) the nest's weight is a square root,
+/// much cheaper than `powf`; any other λ (as the uncertainty draws give)
+/// uses `exp(λ · ln x)`.
 #[derive(Clone, Copy, Debug)]
 enum NestPower {
     Half,
@@ -458,7 +458,14 @@ impl NestPower {
             NestPower::Other(lambda)
         }
     }
-    /// `x^(1/λ)`: an option's weight within the nest from `exp(U)`.
+    /// `1/λ`, by which a utility is scaled inside the nest.
+    fn inverse(self) -> f64 {
+        match self {
+            NestPower::Half => 2.0,
+            NestPower::Other(l) => 1.0 / l,
+        }
+    }
+    /// `x^(1/λ)`, for the constants (once per run).
     fn up(self, x: f64) -> f64 {
         match self {
             NestPower::Half => x * x,
@@ -469,7 +476,7 @@ impl NestPower {
     fn down(self, x: f64) -> f64 {
         match self {
             NestPower::Half => x.sqrt(),
-            NestPower::Other(l) => x.powf(l),
+            NestPower::Other(l) => (l * x.ln()).exp(),
         }
     }
 }
@@ -610,7 +617,8 @@ impl StepWeights {
         let kappa = k.hazard_sensitivity;
         if cache.elsewhere.0.to_bits() != p.elsewhere.to_bits() {
             let elsewhere = p.elsewhere.exp();
-            cache.elsewhere = (p.elsewhere, elsewhere, k.nest.up(elsewhere));
+            let up = (p.elsewhere * k.nest.inverse()).exp();
+            cache.elsewhere = (p.elsewhere, elsewhere, up);
         }
         if cache.frontier.0.to_bits() != p.frontier.to_bits() {
             let factor = (kappa * (1.0 - k.frontier_weight_academia) * p.frontier).exp();
@@ -618,8 +626,8 @@ impl StepWeights {
         }
         let hazard_frontier = (kappa * (p.china - p.us_general - p.frontier)).exp();
         StepWeights {
-            us_grad_up: k.nest.up(us_grad.exp()),
-            us_work_up: k.nest.up(us_work.exp()),
+            us_grad_up: (us_grad * k.nest.inverse()).exp(),
+            us_work_up: (us_work * k.nest.inverse()).exp(),
             china: p.china.exp(),
             elsewhere: cache.elsewhere.1,
             elsewhere_up: cache.elsewhere.2,
