@@ -282,6 +282,7 @@ fn body_markup(messages: &Messages, baseline: &Run) -> String {
         }
     }
     para(&mut out, "model-eq-visa");
+    para(&mut out, "model-eq-pathway");
     para(&mut out, "model-eq-method");
     heading(&mut out, "model-calibration-heading");
     para(&mut out, "model-calibration-intro");

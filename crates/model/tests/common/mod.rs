@@ -95,11 +95,11 @@ pub fn failures(scenario: &Scenario) -> Vec<String> {
     });
     for spec in SERIES.iter() {
         for (year, &v) in run.years().iter().zip(run.series(spec.id)) {
-            if year < spec.defined_from {
+            if !spec.is_defined_in(year) {
                 if !v.is_nan() {
                     failures.push(format!(
-                        "{year}: {} should be blank before {}, is {v}",
-                        spec.key, spec.defined_from
+                        "{year}: {} should be blank (from {}, only in {:?}), is {v}",
+                        spec.key, spec.defined_from, spec.only_in
                     ));
                 }
                 continue;
