@@ -27,6 +27,14 @@ pub const FIRST_YEAR: i32 = 2010;
 pub const LAST_YEAR: i32 = 2050;
 /// The tracked cohort: everyone in a US stock at the end of this year.
 pub const COHORT_YEAR: i32 = 2019;
+/// Graduating cohorts tracked for the stay rates 5 and 10 years after US
+/// graduate school (`phd_stay_5y`, `phd_stay_10y`): everyone who finishes
+/// US graduate school in one of these years, moved with everyone else's
+/// rates. They give the 5-year rates of 2012 and 2017 and the 10-year
+/// rates of 2017 and 2022, the years of the published stay rates (S01,
+/// S05-S08); other years are blank.
+pub const TRACKED_GRADUATION_YEARS: [i32; 2] = [2007, 2012];
+const _: () = assert!(TRACKED_GRADUATION_YEARS[1] + 10 < PREFIX_END_YEAR);
 
 /// China-undergrad entrants to the top-tier pipeline in 2019, people per
 /// year. Sets the scale only: every share and rate is independent of it.
@@ -527,6 +535,18 @@ impl Fractions {
         }
     }
 
+    /// Adds to `y` the step's graduates of US graduate school among the
+    /// stocks `x`, where they go: the tracked graduating cohorts' inflow.
+    fn graduate_us(&self, x: &[f64; STOCK_COUNT], y: &mut [f64; STOCK_COUNT]) {
+        let grad_us = x[Stock::GradUs.index()];
+        let [us, china, elsewhere] = self.graduation[0];
+        for s in SECTORS {
+            y[s.early.index()] += grad_us * us * s.entry_share;
+        }
+        y[Stock::WorkChina.index()] += grad_us * china;
+        y[Stock::WorkElsewhere.index()] += grad_us * elsewhere;
+    }
+
     /// Every flow of a step that starts from `x`, one by one, in people of
     /// the population (for traces).
     fn flows(&self, x: &[f64; STOCK_COUNT], flows: &mut Vec<Flow>) {
@@ -570,6 +590,28 @@ impl Fractions {
         }
         add(WorkElsewhere, WorkChina, self.elsewhere[1]);
         add(WorkElsewhere, LeftTopTier, self.attrition);
+    }
+}
+
+/// The share of `stocks` in the US, of those placed (in the US, China or
+/// elsewhere; not those who left the top tier).
+fn share_in_us(stocks: &[f64; STOCK_COUNT]) -> f64 {
+    use crate::stocks::Place;
+    let (mut us, mut placed) = (0.0, 0.0);
+    for s in Stock::ALL {
+        match s.place() {
+            Place::None => {}
+            Place::Us => {
+                us += stocks[s.index()];
+                placed += stocks[s.index()];
+            }
+            _ => placed += stocks[s.index()],
+        }
+    }
+    if placed > 0.0 {
+        us / placed
+    } else {
+        f64::NAN
     }
 }
 
@@ -782,6 +824,9 @@ fn advance_with(
 ) {
     let mut flows: Vec<Flow> = Vec::new();
     let mut pulls = (None, 0.0, 0.0);
+    // The tracked graduating cohorts (people); they end before
+    // PREFIX_END_YEAR, so a run resumed there never needs them.
+    let mut graduates = [[0.0; STOCK_COUNT]; TRACKED_GRADUATION_YEARS.len()];
     // The stocks at the start of the step and at its end: two buffers that
     // trade places after each step, so that no step copies the stocks (a
     // copy right after they are written waits for the writes to land).
@@ -809,6 +854,9 @@ fn advance_with(
         // Exogenous pipeline entrants: growth is steady within a year, so
         // one exponential per year and a factor per step.
         let (mut entrants, growth_per_step) = k.entrants_in_first_step(year);
+        // Graduating cohorts tracked this year (from their graduation year
+        // to ten years after).
+        let tracking = TRACKED_GRADUATION_YEARS.map(|g| (g..=g + 10).contains(&year));
 
         for month in 0..STEPS_PER_YEAR {
             let t = year as f64 + month as f64 * DT_YEARS;
@@ -853,6 +901,16 @@ fn advance_with(
             if cohort_started {
                 fractions.apply(&people.cohort, &mut next.cohort, None);
             }
+            for (g, lane) in graduates.iter_mut().enumerate() {
+                if tracking[g] {
+                    let mut moved = [0.0; STOCK_COUNT];
+                    fractions.apply(lane, &mut moved, None);
+                    if year == TRACKED_GRADUATION_YEARS[g] {
+                        fractions.graduate_us(before, &mut moved);
+                    }
+                    *lane = moved;
+                }
+            }
             next.population[Stock::Pipeline.index()] += entrants;
             acc.pipeline_entrants += entrants;
             if let Some(trace) = &mut trace {
@@ -895,6 +953,15 @@ fn advance_with(
                 &stocks,
                 (year >= COHORT_YEAR).then_some(&people.cohort),
             );
+            for (g, lane) in graduates.iter().enumerate() {
+                let after = year - TRACKED_GRADUATION_YEARS[g];
+                let series = match after {
+                    5 => SeriesId::PhdStay5y,
+                    10 => SeriesId::PhdStay10y,
+                    _ => continue,
+                };
+                state.out[series.index()][i] = share_in_us(lane);
+            }
         }
         state.year += 1;
     }

@@ -28,10 +28,15 @@ pub enum SeriesId {
     StockUsAcademia,
     StockUsStartup,
     TopTierTotal,
+    /// Of those who finished US graduate school in year T−5, the share in
+    /// the US at the end of T (blank where no graduating cohort is tracked).
+    PhdStay5y,
+    /// The same ten years after graduate school (year T−10).
+    PhdStay10y,
 }
 
 /// The number of series.
-pub const SERIES_COUNT: usize = 24;
+pub const SERIES_COUNT: usize = 26;
 
 /// What a series measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -180,6 +185,8 @@ pub const SERIES: [SeriesSpec; SERIES_COUNT] = [
         0,
     ),
     spec(SeriesId::TopTierTotal, "top_tier_total", Measure::People, 0),
+    spec(SeriesId::PhdStay5y, "phd_stay_5y", Measure::Share, 0),
+    spec(SeriesId::PhdStay10y, "phd_stay_10y", Measure::Share, 0),
 ];
 
 impl SeriesId {
