@@ -5,6 +5,8 @@
 //! talentflow sensitivity --outcome COLUMN --year YEAR [--set ID=VALUE ...]
 //! talentflow attribution --outcome COLUMN --year YEAR [--set ID=VALUE ...]
 //! talentflow params [--format csv|markdown]
+//! talentflow calibrate [--format markdown|csv]
+//! talentflow validate [--format markdown|csv]
 //! talentflow help
 //! ```
 //!
@@ -14,7 +16,9 @@
 //! `talentflow-model`, so the numbers printed here are the numbers the
 //! browser app shows and exports.
 
+mod calibrate;
 mod output;
+mod validate;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -27,6 +31,8 @@ use talentflow_model::{ParamError, Scenario, SeriesId};
 const EXIT_USAGE: u8 = 2;
 /// Exit status when stdout cannot be written (for example a closed pipe).
 const EXIT_IO: u8 = 1;
+/// Exit status of `validate` when a comparison is outside its tolerance.
+const EXIT_MISSES: u8 = 3;
 
 const USAGE: &str = "\
 talentflow: the Talent Flow Explorer model on the command line
@@ -54,6 +60,16 @@ Usage:
       settings could be applied; the shares add up to the change).
   talentflow params [--format csv|markdown]
       Print the parameter table: ids, defaults, ranges, units, sources.
+  talentflow calibrate [--format markdown|csv]
+      Fit the calibrated constants to the calibration targets (least
+      squares, in units of each target's tolerance) and print the fit;
+      also the backtest's fit, to the targets up to 2018 only. With
+      --format csv, print data/calibration.csv, where the model reads its
+      calibrated defaults from.
+  talentflow validate [--format markdown|csv]
+      Compare the calibrated model, and the backtest, with every observed
+      figure: observation, sources, observed, model, error, tolerance.
+      Exit status 3 when any is outside its tolerance.
   talentflow help | --help | -h
       Print this text.
   talentflow --version
@@ -91,6 +107,12 @@ enum Command {
     },
     Params {
         format: ParamsFormat,
+    },
+    Calibrate {
+        csv: bool,
+    },
+    Validate {
+        format: validate::ValidateFormat,
     },
 }
 
@@ -190,6 +212,16 @@ fn main() -> ExitCode {
         Command::Params {
             format: ParamsFormat::Markdown,
         } => output::params_markdown(),
+        Command::Calibrate { csv } => {
+            let full = calibrate::run_fit(talentflow_model::calibration::Fit::Full);
+            let backtest = calibrate::run_fit(talentflow_model::calibration::Fit::Backtest);
+            if csv {
+                calibrate::calibration_csv(&full, &backtest)
+            } else {
+                calibrate::report(&full, &backtest)
+            }
+        }
+        Command::Validate { format } => return validate::run(format, EXIT_MISSES, EXIT_IO),
     };
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -228,8 +260,10 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
         "params" => parse_params(&mut parser),
         "sensitivity" => parse_outcome_command(&mut parser, "sensitivity"),
         "attribution" => parse_outcome_command(&mut parser, "attribution"),
+        "calibrate" => parse_calibrate(&mut parser),
+        "validate" => parse_validate(&mut parser),
         other => Err(format!(
-            "unknown subcommand '{other}' (expected run, sensitivity, attribution, params or help)"
+            "unknown subcommand '{other}' (expected run, sensitivity, attribution, params, calibrate, validate or help)"
         )),
     }
 }
@@ -411,6 +445,50 @@ fn parse_params(parser: &mut lexopt::Parser) -> Result<Command, String> {
         }
     }
     Ok(Command::Params { format })
+}
+
+/// The `--format` of `calibrate` and `validate`: markdown or csv.
+fn markdown_or_csv(parser: &mut lexopt::Parser, name: &str) -> Result<Option<bool>, String> {
+    use lexopt::prelude::*;
+    let mut csv = false;
+    while let Some(arg) = parser.next().map_err(describe)? {
+        match arg {
+            Long("format") | Short('f') => {
+                let value = text(parser.value().map_err(describe)?, "--format")?;
+                csv = match value.as_str() {
+                    "csv" => true,
+                    "markdown" | "md" => false,
+                    other => {
+                        return Err(format!(
+                            "unknown format '{other}' for {name} (expected markdown or csv)"
+                        ))
+                    }
+                };
+            }
+            Long("help") | Short('h') => return Ok(None),
+            other => return Err(unexpected(other)),
+        }
+    }
+    Ok(Some(csv))
+}
+
+fn parse_calibrate(parser: &mut lexopt::Parser) -> Result<Command, String> {
+    Ok(match markdown_or_csv(parser, "calibrate")? {
+        None => Command::Help,
+        Some(csv) => Command::Calibrate { csv },
+    })
+}
+
+fn parse_validate(parser: &mut lexopt::Parser) -> Result<Command, String> {
+    Ok(match markdown_or_csv(parser, "validate")? {
+        None => Command::Help,
+        Some(true) => Command::Validate {
+            format: validate::ValidateFormat::Csv,
+        },
+        Some(false) => Command::Validate {
+            format: validate::ValidateFormat::Markdown,
+        },
+    })
 }
 
 /// An argument's text, refusing text that is not valid UTF-8.

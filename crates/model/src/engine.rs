@@ -30,11 +30,12 @@ pub const COHORT_YEAR: i32 = 2019;
 /// Graduating cohorts tracked for the stay rates 5 and 10 years after US
 /// graduate school (`phd_stay_5y`, `phd_stay_10y`): everyone who finishes
 /// US graduate school in one of these years, moved with everyone else's
-/// rates. They give the 5-year rates of 2012 and 2017 and the 10-year
-/// rates of 2017 and 2022, the years of the published stay rates (S01,
-/// S05-S08); other years are blank.
-pub const TRACKED_GRADUATION_YEARS: [i32; 2] = [2007, 2012];
-const _: () = assert!(TRACKED_GRADUATION_YEARS[1] + 10 < PREFIX_END_YEAR);
+/// rates. They give the 5-year rates of 2012, 2017 and 2023 and the
+/// 10-year rates of 2017 and 2022, the years of the published stay rates
+/// (S01, S05-S08, R12); other years are blank. A cohort is followed until
+/// the end of [`PREFIX_END_YEAR`]'s year before at most.
+pub const TRACKED_GRADUATION_YEARS: [i32; 3] = [2007, 2012, 2018];
+const _: () = assert!(TRACKED_GRADUATION_YEARS[2] + 5 < PREFIX_END_YEAR);
 
 /// China-undergrad entrants to the top-tier pipeline in 2019, people per
 /// year. Sets the scale only: every share and rate is independent of it.
@@ -856,7 +857,8 @@ fn advance_with(
         let (mut entrants, growth_per_step) = k.entrants_in_first_step(year);
         // Graduating cohorts tracked this year (from their graduation year
         // to ten years after).
-        let tracking = TRACKED_GRADUATION_YEARS.map(|g| (g..=g + 10).contains(&year));
+        let tracking = TRACKED_GRADUATION_YEARS
+            .map(|g| (g..=(g + 10).min(PREFIX_END_YEAR - 1)).contains(&year));
 
         for month in 0..STEPS_PER_YEAR {
             let t = year as f64 + month as f64 * DT_YEARS;
@@ -956,6 +958,7 @@ fn advance_with(
             for (g, lane) in graduates.iter().enumerate() {
                 let after = year - TRACKED_GRADUATION_YEARS[g];
                 let series = match after {
+                    _ if !tracking[g] => continue,
                     5 => SeriesId::PhdStay5y,
                     10 => SeriesId::PhdStay10y,
                     _ => continue,
