@@ -162,6 +162,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(EXIT_USAGE);
                 }
             };
+            eprintln!("talentflow: note: {}", output::kept_note(&bands));
             match format {
                 RunFormat::Csv => bands.to_csv(),
                 RunFormat::Json => match output::run_json(&scenario, Some(&bands)) {

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 use talentflow_model::calibration::BACKTEST_LAST_YEAR;
+use talentflow_model::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED};
 use talentflow_model::validation::{Row, Table};
 
 /// Output formats of `validate`.
@@ -98,6 +99,17 @@ pub fn render(tables: &[(Table, Vec<Row>)], format: ValidateFormat) -> String {
             }
             let misses = misses(tables);
             let total: usize = tables.iter().map(|(_, r)| r.len()).sum();
+            if let Ok(bands) = talentflow_model::bands(
+                &talentflow_model::Scenario::baseline(),
+                DEFAULT_DRAWS,
+                DEFAULT_SEED,
+            ) {
+                let _ = writeln!(
+                    out,
+                    "Uncertainty draws of the baseline ({DEFAULT_DRAWS}, seed {DEFAULT_SEED}) within every calibration target, which alone shape the bands: {}.\n",
+                    bands.kept()
+                );
+            }
             let _ = writeln!(
                 out,
                 "{} of {total} comparisons within their tolerance{}.",

@@ -142,6 +142,16 @@ pub fn target_residuals(run: &Run, targets: &[&Target]) -> Vec<f64> {
         .collect()
 }
 
+/// Whether `run` lands within every calibration target's tolerance: the
+/// test an uncertainty draw must pass to shape the bands (history
+/// matching, [`crate::uncertainty`]).
+pub fn within_targets(run: &Run) -> bool {
+    crate::observations::TARGETS.iter().all(|t| {
+        t.model_value(run)
+            .is_some_and(|m| (m - t.observed).abs() <= t.tolerance)
+    })
+}
+
 /// The prior's residuals for calibrated values `values` (in [`calibrated`]
 /// order): `w · (x − centre) / (max − min)`.
 pub fn prior_residuals(values: &[f64]) -> Vec<f64> {
