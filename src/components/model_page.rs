@@ -1,14 +1,17 @@
 //! "How the model works": a stock-and-flow diagram drawn from the model's
-//! own flows, its equations in plain notation, the calibration targets
-//! beside the model's values, and its limits. Folded away under the
+//! own flows, its equations in plain notation, the validation tables
+//! (every observed figure beside the calibrated model, and beside the
+//! backtest fitted to 2018), and its limits. Folded away under the
 //! charts; its text is the `model` message pack.
 
 use crate::citations::fact_anchor;
-use crate::format::{esc, percent_digits_in};
+use crate::format::esc;
 use crate::i18n::{Messages, PackLoader};
 use talentflow_messages::Pack;
 use talentflow_model::stocks::Stock;
-use talentflow_model::{simulate_traced, Run, Scenario, TARGETS};
+use talentflow_model::observations::Statistic;
+use talentflow_model::validation::{Row, Table};
+use talentflow_model::{simulate_traced, Run, Scenario};
 use yew::prelude::*;
 
 /// A box of the diagram: its message key, left and top edge, width.
@@ -200,46 +203,97 @@ fn diagram(out: &mut String, messages: &Messages, arrows: &[(usize, usize)]) {
     out.push_str("</svg>");
 }
 
-/// The calibration table's markup: each target's observed value beside
-/// the baseline's, whether it is inside the tolerance, and its sources.
-fn calibration(out: &mut String, messages: &Messages, baseline: &Run) {
+/// One validation table's markup (`talentflow validate`'s rows): each
+/// observation beside the model, its error and tolerance, whether the run
+/// was fitted to it, and whether it is within the tolerance; a miss is
+/// marked as one (`class="miss"`).
+fn validation_table(out: &mut String, messages: &Messages, id: &str, caption: &str, rows: &[Row]) {
     let lang = messages.lang();
     let numbers = lang.numbers();
-    let points = (TARGETS[0].tolerance * 100.0).round().to_string();
     out.push_str(&format!(
-        "<table id=\"model-calibration\" class=\"data-table\"><caption>{}</caption><thead><tr>",
-        esc(&messages.text("model-calibration-caption"))
+        "<div class=\"table-scroll\"><table id=\"{id}\" class=\"data-table validation\"><caption>{}</caption><thead><tr>",
+        esc(&messages.text(caption))
     ));
-    for key in ["model-col-target", "model-col-observed", "model-col-model"] {
-        out.push_str(&format!(
-            "<th scope=\"col\">{}</th>",
-            esc(&messages.text(key))
-        ));
+    for key in [
+        "model-col-target",
+        "model-col-sources",
+        "model-col-observed",
+        "model-col-model",
+        "model-col-error",
+        "model-col-tolerance",
+        "model-col-fit",
+        "model-col-within",
+    ] {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", esc(&messages.text(key))));
     }
-    out.push_str(&format!(
-        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        esc(&messages.format("model-col-within", &[("points", &points)])),
-        esc(&messages.text("model-col-sources"))
-    ));
-    for t in TARGETS.iter() {
-        let model = t.model_value(baseline);
-        let within = model.is_some_and(|m| (m - t.observed).abs() <= t.tolerance + 1e-9);
+    out.push_str("</tr></thead><tbody>");
+    for r in rows {
+        let t = r.target;
+        // A relative change (a ratio) as a plain number, a share in percent.
+        let ratio = matches!(t.statistic, Statistic::RatioOfMeans(..));
+        let value = |v: f64| {
+            if ratio {
+                numbers.fixed(v, 2)
+            } else {
+                format!("{}%", numbers.percent(v, 1))
+            }
+        };
+        let signed = |v: f64| {
+            let text = if ratio {
+                numbers.fixed(v, 2)
+            } else {
+                numbers.fixed(v * 100.0, 1)
+            };
+            if v > 0.0 {
+                format!("+{text}")
+            } else {
+                text
+            }
+        };
+        let tolerance = if ratio {
+            numbers.fixed(t.tolerance, 2)
+        } else {
+            numbers.fixed(t.tolerance * 100.0, 0)
+        };
         let sources: Vec<String> = t
             .sources
             .iter()
             .map(|id| format!("<a href=\"#{}\">{id}</a>", fact_anchor(id)))
             .collect();
+        let passes = r.passes();
         out.push_str(&format!(
-            "<tr data-target=\"{}\"><th scope=\"row\">{}</th><td>{}%</td><td class=\"model-value\">{}%</td><td>{}</td><td>{}</td></tr>",
+            "<tr data-target=\"{}\"{}><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"model-value\">{}</td><td>{}</td><td>±{tolerance}</td><td>{}</td><td>{}</td></tr>",
             t.key,
+            if passes { "" } else { " class=\"miss\"" },
             esc(&messages.text(&format!("model-target-{}", t.key))),
-            percent_digits_in(lang, Some(t.observed)),
-            numbers.percent(model.unwrap_or(f64::NAN), 1),
-            esc(&messages.text(if within { "model-within-yes" } else { "model-within-no" })),
-            sources.join(", ")
+            sources.join(", "),
+            value(t.observed),
+            value(r.model),
+            signed(r.error()),
+            esc(&messages.text(if r.fitted { "model-fit-yes" } else { "model-fit-no" })),
+            esc(&messages.text(if passes { "model-within-yes" } else { "model-within-no" })),
         ));
     }
-    out.push_str("</tbody></table>");
+    out.push_str("</tbody></table></div>");
+    let passed = rows.iter().filter(|r| r.passes()).count();
+    out.push_str(&format!(
+        "<p class=\"validation-summary\">{}</p>",
+        esc(&messages.format(
+            "model-validation-summary",
+            &[
+                ("passed", &numbers.integer(passed as f64)),
+                ("total", &numbers.integer(rows.len() as f64)),
+            ],
+        ))
+    ));
+}
+
+/// The backtest's rows: its own run (the calibrated constants fitted to
+/// the figures up to 2018), made the first time the page is opened and
+/// kept, since it does not depend on the reader's settings.
+fn backtest_rows() -> &'static [Row] {
+    static ROWS: std::sync::OnceLock<Vec<Row>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| Table::Backtest.compute())
 }
 
 /// The open page's markup: built as text rather than with `html!`, which
@@ -285,7 +339,22 @@ fn body_markup(messages: &Messages, baseline: &Run) -> String {
     para(&mut out, "model-eq-method");
     heading(&mut out, "model-calibration-heading");
     para(&mut out, "model-calibration-intro");
-    calibration(&mut out, messages, baseline);
+    validation_table(
+        &mut out,
+        messages,
+        "model-calibration",
+        "model-calibration-caption",
+        &Table::Calibrated.rows(baseline),
+    );
+    heading(&mut out, "model-backtest-heading");
+    para(&mut out, "model-backtest-intro");
+    validation_table(
+        &mut out,
+        messages,
+        "model-backtest",
+        "model-backtest-caption",
+        backtest_rows(),
+    );
     heading(&mut out, "model-limits-heading");
     out.push_str("<ul class=\"model-limits\">");
     for key in [
