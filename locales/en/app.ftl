@@ -133,6 +133,7 @@ chart-inflow-y = People per year
 chart-inflow-grad = Starting US graduate school
 chart-inflow-work = Starting work in the US
 chart-inflow-summary = In { $year }, about { $grad } a year start US graduate school (baseline { $base_grad }) and { $work } a year start work in the US (baseline { $base_work }).
+chart-inflow-source = 2020: change since 2019 (CGS)
 
 chart-where-title = Where they work: all Chinese-undergraduate top AI researchers
 chart-where-aria = Where they work chart: share of Chinese-undergraduate top-tier AI researchers working in the US, in China and elsewhere, 2010 to 2050.
@@ -140,7 +141,7 @@ chart-where-y = Share of researchers
 chart-where-us = In the US
 chart-where-china = In China
 chart-where-elsewhere = Elsewhere
-chart-where-source = MacroPolo 2019
+chart-where-source = MacroPolo 2018, 2019, 2022
 chart-where-summary = In { $year }, { $us }% of these researchers work in the US (baseline { $base_us }%) and { $china }% in China (baseline { $base_china }%).
 
 # --- scenarios, links, embeds and exports (issue 3): begin ---

@@ -134,6 +134,7 @@ chart-inflow-y = 每年人数
 chart-inflow-grad = 开始在美读研
 chart-inflow-work = 开始在美工作
 chart-inflow-summary = { $year }年，每年约有{ $grad }人开始在美读研（基线为{ $base_grad }人），{ $work }人开始在美工作（基线为{ $base_work }人）。
+chart-inflow-source = 2020 年：较 2019 年的变化（美国研究生院理事会）
 
 chart-where-title = 工作地点：全部中国本科背景的顶尖AI研究者
 chart-where-aria = 工作地点图：中国本科背景的顶尖AI研究者在美国、在中国和在其他地方工作的比例，2010年至2050年。
@@ -141,7 +142,7 @@ chart-where-y = 研究者比例
 chart-where-us = 在美国
 chart-where-china = 在中国
 chart-where-elsewhere = 在其他地方
-chart-where-source = 马可波罗智库 2019
+chart-where-source = 马可波罗智库 2018、2019、2022
 chart-where-summary = { $year }年，这些研究者中有{ $us }%在美国工作（基线为{ $base_us }%），{ $china }%在中国工作（基线为{ $base_china }%）。
 
 # --- scenarios, links, embeds and exports (issue 3): begin ---

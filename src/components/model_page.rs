@@ -8,8 +8,8 @@ use crate::citations::fact_anchor;
 use crate::format::esc;
 use crate::i18n::{Messages, PackLoader};
 use talentflow_messages::Pack;
-use talentflow_model::stocks::Stock;
 use talentflow_model::observations::Statistic;
+use talentflow_model::stocks::Stock;
 use talentflow_model::validation::{Row, Table};
 use talentflow_model::{simulate_traced, Run, Scenario};
 use yew::prelude::*;
@@ -224,7 +224,10 @@ fn validation_table(out: &mut String, messages: &Messages, id: &str, caption: &s
         "model-col-fit",
         "model-col-within",
     ] {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", esc(&messages.text(key))));
+        out.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            esc(&messages.text(key))
+        ));
     }
     out.push_str("</tr></thead><tbody>");
     for r in rows {

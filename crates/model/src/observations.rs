@@ -8,13 +8,29 @@ use crate::run::SeriesId;
 pub struct Observation {
     pub series: SeriesId,
     pub year: i32,
+    /// In the series' unit; or, with `relative_to`, a ratio.
     pub value: f64,
     /// Ids in `data/facts.csv`.
     pub sources: &'static [&'static str],
+    /// For a record that counts a larger population than the model's: the
+    /// base year of its relative change. The point is drawn at the model's
+    /// own value in that year times `value` (where the curve would be had
+    /// it moved as the record did).
+    pub relative_to: Option<i32>,
+}
+
+impl Observation {
+    /// Where the point is drawn beside `run`, in the series' unit.
+    pub fn value_on(&self, run: &crate::Run) -> f64 {
+        match self.relative_to {
+            None => self.value,
+            Some(base) => self.value * run.value(self.series, base).unwrap_or(f64::NAN),
+        }
+    }
 }
 
 /// Points drawn on the charts beside the model's curves.
-pub const OBSERVATIONS: [Observation; 5] = [
+pub const OBSERVATIONS: [Observation; 10] = [
     // Carnegie (Dec 2025): of the 100 Chinese-origin NeurIPS 2019 authors
     // at US institutions, 87 still in the US, 10 in China, 3 elsewhere.
     Observation {
@@ -22,18 +38,21 @@ pub const OBSERVATIONS: [Observation; 5] = [
         year: 2025,
         value: 0.87,
         sources: &["C03", "C02"],
+        relative_to: None,
     },
     Observation {
         series: SeriesId::Cohort2019InChina,
         year: 2025,
         value: 0.10,
         sources: &["C04", "C02"],
+        relative_to: None,
     },
     Observation {
         series: SeriesId::Cohort2019Elsewhere,
         year: 2025,
         value: 0.03,
         sources: &["C05", "C02"],
+        relative_to: None,
     },
     // MacroPolo (NeurIPS 2019): 56% of China-undergrad top-tier
     // researchers in the US; about a third in China.
@@ -42,12 +61,57 @@ pub const OBSERVATIONS: [Observation; 5] = [
         year: 2019,
         value: 0.56,
         sources: &["M05"],
+        relative_to: None,
     },
     Observation {
         series: SeriesId::ShareWorkChina,
         year: 2019,
         value: 0.33,
         sources: &["M05"],
+        relative_to: None,
+    },
+    // MacroPolo (NeurIPS 2018): of Chinese nationals in the top tier, 60%
+    // in the US, 32% in China (M19).
+    Observation {
+        series: SeriesId::ShareWorkUs,
+        year: 2018,
+        value: 0.60,
+        sources: &["M19"],
+        relative_to: None,
+    },
+    Observation {
+        series: SeriesId::ShareWorkChina,
+        year: 2018,
+        value: 0.32,
+        sources: &["M19"],
+        relative_to: None,
+    },
+    // MacroPolo (NeurIPS 2022), derived: about a third of China-undergrad
+    // top-tier researchers in the US, half or more in China (M10, M12,
+    // M16; the derivation is in `crate::validation::HELD_OUT`).
+    Observation {
+        series: SeriesId::ShareWorkUs,
+        year: 2022,
+        value: 0.34,
+        sources: &["M10", "M12", "M16"],
+        relative_to: None,
+    },
+    Observation {
+        series: SeriesId::ShareWorkChina,
+        year: 2022,
+        value: 0.55,
+        sources: &["M10", "M12", "M16"],
+        relative_to: None,
+    },
+    // New international doctoral students in the US fell 26% from fall
+    // 2019 to fall 2020 (R09; Chinese student visas fell 99% from April to
+    // September 2020, R07): drawn at 74% of the model's 2019 entrants.
+    Observation {
+        series: SeriesId::InflowUsGrad,
+        year: 2020,
+        value: 0.74,
+        sources: &["R09", "R07"],
+        relative_to: Some(2019),
     },
 ];
 
@@ -237,5 +301,31 @@ impl Target {
             sum += run.value(self.series, y)?;
         }
         Some(sum / f64::from(last - first + 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{simulate, Scenario};
+
+    #[test]
+    fn a_relative_observation_is_drawn_at_the_records_change_from_the_models_own_base_year() {
+        let run = simulate(&Scenario::baseline());
+        let relative: Vec<&Observation> = OBSERVATIONS
+            .iter()
+            .filter(|o| o.relative_to.is_some())
+            .collect();
+        assert!(!relative.is_empty());
+        for o in relative {
+            let base = run.value(o.series, o.relative_to.unwrap()).unwrap();
+            assert_eq!(o.value_on(&run), o.value * base);
+            assert!(o.value_on(&run) > 0.0);
+        }
+        let level = OBSERVATIONS
+            .iter()
+            .find(|o| o.relative_to.is_none())
+            .unwrap();
+        assert_eq!(level.value_on(&run), level.value);
     }
 }

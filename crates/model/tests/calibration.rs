@@ -145,3 +145,135 @@ fn every_calibration_target_cites_known_sources_and_a_positive_tolerance() {
         }
     }
 }
+
+// --- the objective and the fitted values -------------------------------------
+
+use talentflow_model::calibration::{
+    backtest_scenario, calibrated, from_unbounded, objective, prior_residuals, residuals,
+    round_to_step, start_values, target_residuals, to_unbounded, written_values, Fit,
+    BACKTEST_LAST_YEAR, FITTED,
+};
+use talentflow_model::params::TABLE;
+use talentflow_model::{Kind, Spread, PARAMS};
+
+#[test]
+fn the_calibrated_constants_are_the_tables_calibrated_rows() {
+    let ids = calibrated();
+    assert!(!ids.is_empty());
+    for p in PARAMS.iter() {
+        assert_eq!(ids.contains(&p.id), p.kind == Kind::Calibrated, "{}", p.key);
+    }
+}
+
+#[test]
+fn each_fitted_value_is_the_default_on_its_step_and_its_spread_moved_with_it() {
+    for (id, written) in calibrated().into_iter().zip(written_values(Fit::Full)) {
+        let (p, hand) = (id.spec(), &TABLE[id.index()]);
+        let written =
+            written.unwrap_or_else(|| panic!("{}: no row in data/calibration.csv", p.key));
+        assert_eq!(p.default, written, "{}", p.key);
+        assert!(
+            (round_to_step(p, written) - written).abs() < 1e-9,
+            "{}: {written} is off its step",
+            p.key
+        );
+        match (p.uncertainty, hand.uncertainty) {
+            (
+                Some(Spread::Triangular { low, mode, high }),
+                Some(Spread::Triangular {
+                    low: l0,
+                    mode: m0,
+                    high: h0,
+                }),
+            ) => {
+                assert_eq!(mode, written, "{}", p.key);
+                let shift = written - m0;
+                assert!((low - (l0 + shift).max(p.min)).abs() < 1e-12, "{}", p.key);
+                assert!((high - (h0 + shift).min(p.max)).abs() < 1e-12, "{}", p.key);
+            }
+            other => panic!("{}: {other:?}", p.key),
+        }
+    }
+    // No stray rows: every row of the file is a calibrated constant.
+    for f in FITTED.iter() {
+        let id = talentflow_model::ParamId::from_key(f.key)
+            .unwrap_or_else(|| panic!("data/calibration.csv: unknown key {}", f.key));
+        assert_eq!(id.spec().kind, Kind::Calibrated, "{}", f.key);
+    }
+}
+
+#[test]
+fn the_unbounded_numbers_map_inside_each_range_and_back() {
+    for id in calibrated() {
+        let p = id.spec();
+        for z in [-1e9, -3.0, -0.5, 0.0, 0.7, 4.0, 1e9] {
+            let x = from_unbounded(p, z);
+            assert!(p.contains(x), "{}: {z} -> {x}", p.key);
+        }
+        for x in [
+            p.min + 0.1 * (p.max - p.min),
+            p.default,
+            p.max - 0.2 * (p.max - p.min),
+        ] {
+            let back = from_unbounded(p, to_unbounded(p, x));
+            assert!((back - x).abs() < 1e-12, "{}: {x} -> {back}", p.key);
+        }
+    }
+}
+
+#[test]
+fn the_objective_is_half_the_squared_misses_in_tolerances_plus_the_weak_prior() {
+    let values = start_values();
+    let r = residuals(Fit::Full, &values);
+    let targets = Fit::Full.targets();
+    assert_eq!(r.len(), targets.len() + calibrated().len());
+    let run =
+        talentflow_model::simulate_uncached(&talentflow_model::calibration::scenario_with(&values));
+    for (i, t) in targets.iter().enumerate() {
+        let m = t.model_value(&run).unwrap();
+        assert!(
+            (r[i] - (m - t.observed) / t.tolerance).abs() < 1e-12,
+            "{}",
+            t.key
+        );
+    }
+    assert_eq!(&r[targets.len()..], &prior_residuals(&values)[..]);
+    let half: f64 = r.iter().map(|x| x * x).sum::<f64>() / 2.0;
+    assert_eq!(objective(Fit::Full, &values), half);
+    assert_eq!(
+        target_residuals(&run, &targets),
+        r[..targets.len()].to_vec()
+    );
+}
+
+#[test]
+fn the_written_fit_does_better_than_the_hand_set_start() {
+    let fitted: Vec<f64> = written_values(Fit::Full)
+        .into_iter()
+        .map(Option::unwrap)
+        .collect();
+    assert!(objective(Fit::Full, &fitted) < objective(Fit::Full, &start_values()));
+    let backtest: Vec<f64> = written_values(Fit::Backtest)
+        .into_iter()
+        .map(Option::unwrap)
+        .collect();
+    assert!(objective(Fit::Backtest, &backtest) < objective(Fit::Backtest, &start_values()));
+}
+
+#[test]
+fn the_backtest_uses_only_figures_up_to_2018() {
+    let used = Fit::Backtest.targets();
+    assert!(!used.is_empty() && used.len() < TARGETS.len());
+    for t in TARGETS.iter() {
+        assert_eq!(
+            used.iter().any(|u| u.key == t.key),
+            t.last_year() <= BACKTEST_LAST_YEAR,
+            "{}",
+            t.key
+        );
+    }
+    let s = backtest_scenario();
+    for (id, v) in calibrated().into_iter().zip(written_values(Fit::Backtest)) {
+        assert_eq!(s.get(id), v.unwrap(), "{}", id.spec().key);
+    }
+}
