@@ -31,11 +31,20 @@ pub const COHORT_YEAR: i32 = 2019;
 /// graduate school (`phd_stay_5y`, `phd_stay_10y`): everyone who finishes
 /// US graduate school in one of these years, moved with everyone else's
 /// rates. They give the 5-year rates of 2012, 2017 and 2023 and the
-/// 10-year rates of 2017 and 2022, the years of the published stay rates
-/// (S01, S05-S08, R12); other years are blank. A cohort is followed until
-/// the end of [`PREFIX_END_YEAR`]'s year before at most.
+/// 10-year rate of 2017, the years of the published stay rates (S01,
+/// S05-S08, R12); other years are blank. Each cohort is followed for the
+/// years given beside it (every extra year of a cohort costs a full run
+/// about 1% more work), ending before [`PREFIX_END_YEAR`].
 pub const TRACKED_GRADUATION_YEARS: [i32; 3] = [2007, 2012, 2018];
-const _: () = assert!(TRACKED_GRADUATION_YEARS[2] + 5 < PREFIX_END_YEAR);
+/// Years each tracked graduating cohort is followed.
+const TRACKED_FOR_YEARS: [i32; 3] = [10, 5, 5];
+const _: () = {
+    let mut i = 0;
+    while i < TRACKED_GRADUATION_YEARS.len() {
+        assert!(TRACKED_GRADUATION_YEARS[i] + TRACKED_FOR_YEARS[i] < PREFIX_END_YEAR);
+        i += 1;
+    }
+};
 
 /// China-undergrad entrants to the top-tier pipeline in 2019, people per
 /// year. Sets the scale only: every share and rate is independent of it.
@@ -857,8 +866,12 @@ fn advance_with(
         let (mut entrants, growth_per_step) = k.entrants_in_first_step(year);
         // Graduating cohorts tracked this year (from their graduation year
         // to ten years after).
-        let tracking = TRACKED_GRADUATION_YEARS
-            .map(|g| (g..=(g + 10).min(PREFIX_END_YEAR - 1)).contains(&year));
+        let mut tracking = [false; TRACKED_GRADUATION_YEARS.len()];
+        for (g, t) in tracking.iter_mut().enumerate() {
+            let first = TRACKED_GRADUATION_YEARS[g];
+            *t = (first..=first + TRACKED_FOR_YEARS[g]).contains(&year);
+        }
+        let any_tracking = tracking.iter().any(|t| *t);
 
         for month in 0..STEPS_PER_YEAR {
             let t = year as f64 + month as f64 * DT_YEARS;
@@ -904,7 +917,7 @@ fn advance_with(
                 fractions.apply(&people.cohort, &mut next.cohort, None);
             }
             for (g, lane) in graduates.iter_mut().enumerate() {
-                if tracking[g] {
+                if any_tracking && tracking[g] {
                     let mut moved = [0.0; STOCK_COUNT];
                     fractions.apply(lane, &mut moved, None);
                     if year == TRACKED_GRADUATION_YEARS[g] {
@@ -955,7 +968,7 @@ fn advance_with(
                 &stocks,
                 (year >= COHORT_YEAR).then_some(&people.cohort),
             );
-            for (g, lane) in graduates.iter().enumerate() {
+            for (g, lane) in graduates.iter().enumerate().filter(|_| any_tracking) {
                 let after = year - TRACKED_GRADUATION_YEARS[g];
                 let series = match after {
                     _ if !tracking[g] => continue,
