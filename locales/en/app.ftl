@@ -253,8 +253,8 @@ model-loading = Loading the model's description…
 ## Uncertainty bands on the charts (bands-*)
 bands-show = Show uncertainty: 50% and 90% ranges
 bands-computing = Computing the ranges…
-bands-note = Shaded around each curve: the middle 50% (darker) and 90% of the { $kept } of { $draws } runs that reproduce every observed figure the model is calibrated to, each run with the uncertain assumptions drawn from their plausible ranges (seed { $seed }; the evidence ledger lists them). Your sliders stay as you set them.
-bands-note-none-kept = Shaded around each curve: the middle 50% (darker) and 90% of { $draws } runs with the uncertain assumptions drawn from their plausible ranges (seed { $seed }). None of them reproduces every observed figure the model is calibrated to ({ $kept } kept), so all are shown: your settings contradict the record. Your sliders stay as you set them.
+bands-note = Shaded around each curve: the middle 50% (darker) and 90% of { $draws } runs with the uncertain assumptions drawn from their plausible ranges (seed { $seed }; the evidence ledger lists them), keeping the { $kept } that match every calibration target. Your sliders stay as you set them.
+bands-note-none-kept = Shaded around each curve: the middle 50% (darker) and 90% of { $draws } runs (seed { $seed }). With your settings no run matches every calibration target ({ $kept } kept), so all are shown.
 ## Why did it change (why-*)
 why-heading = Why did it change?
 why-sentence = { $outcome } in { $year }: { $now }, against { $base } at baseline ({ $change }). Mostly from: { $settings }.
