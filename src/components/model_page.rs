@@ -208,12 +208,13 @@ fn diagram(out: &mut String, messages: &Messages, arrows: &[(usize, usize)]) {
 /// was fitted to it, and whether it is within the tolerance; a miss is
 /// marked as one (`class="miss"`).
 fn validation_table(out: &mut String, messages: &Messages, id: &str, caption: &str, rows: &[Row]) {
-    let lang = messages.lang();
-    let numbers = lang.numbers();
-    out.push_str(&format!(
-        "<div class=\"table-scroll\"><table id=\"{id}\" class=\"data-table validation\"><caption>{}</caption><thead><tr>",
-        esc(&messages.text(caption))
-    ));
+    let numbers = messages.lang().numbers();
+    let text = |key: &str| esc(&messages.text(key));
+    out.push_str("<div class=\"table-scroll\"><table id=\"");
+    out.push_str(id);
+    out.push_str("\" class=\"data-table validation\"><caption>");
+    out.push_str(&text(caption));
+    out.push_str("</caption><thead><tr>");
     for key in [
         "model-col-target",
         "model-col-sources",
@@ -224,71 +225,72 @@ fn validation_table(out: &mut String, messages: &Messages, id: &str, caption: &s
         "model-col-fit",
         "model-col-within",
     ] {
-        out.push_str(&format!(
-            "<th scope=\"col\">{}</th>",
-            esc(&messages.text(key))
-        ));
+        out.push_str("<th scope=\"col\">");
+        out.push_str(&text(key));
+        out.push_str("</th>");
     }
     out.push_str("</tr></thead><tbody>");
+    let mut passed = 0;
     for r in rows {
         let t = r.target;
-        // A relative change (a ratio) as a plain number, a share in percent.
+        let passes = r.passes();
+        passed += usize::from(passes);
+        // A relative change (a ratio) as a plain number with two decimals,
+        // a share in percent with one (its tolerance in whole points).
         let ratio = matches!(t.statistic, Statistic::RatioOfMeans(..));
-        let value = |v: f64| {
-            if ratio {
-                numbers.fixed(v, 2)
-            } else {
-                format!("{}%", numbers.percent(v, 1))
-            }
-        };
-        let signed = |v: f64| {
-            let text = if ratio {
-                numbers.fixed(v, 2)
-            } else {
-                numbers.fixed(v * 100.0, 1)
-            };
-            if v > 0.0 {
-                format!("+{text}")
-            } else {
-                text
-            }
-        };
-        let tolerance = if ratio {
-            numbers.fixed(t.tolerance, 2)
-        } else {
-            numbers.fixed(t.tolerance * 100.0, 0)
-        };
+        let (scale, decimals, unit) = if ratio { (1.0, 2, "") } else { (100.0, 1, "%") };
+        let number = |v: f64, d: usize| numbers.fixed(v * scale, d);
+        let error = r.error();
         let sources: Vec<String> = t
             .sources
             .iter()
             .map(|id| format!("<a href=\"#{}\">{id}</a>", fact_anchor(id)))
             .collect();
-        let passes = r.passes();
-        out.push_str(&format!(
-            "<tr data-target=\"{}\"{}><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"model-value\">{}</td><td>{}</td><td>±{tolerance}</td><td>{}</td><td>{}</td></tr>",
-            t.key,
-            if passes { "" } else { " class=\"miss\"" },
-            esc(&messages.text(&format!("model-target-{}", t.key))),
+        out.push_str("<tr data-target=\"");
+        out.push_str(t.key);
+        out.push_str(if passes { "\">" } else { "\" class=\"miss\">" });
+        out.push_str("<th scope=\"row\">");
+        out.push_str(&text(&format!("model-target-{}", t.key)));
+        out.push_str("</th>");
+        for (i, cell) in [
             sources.join(", "),
-            value(t.observed),
-            value(r.model),
-            signed(r.error()),
-            esc(&messages.text(if r.fitted { "model-fit-yes" } else { "model-fit-no" })),
-            esc(&messages.text(if passes { "model-within-yes" } else { "model-within-no" })),
-        ));
+            number(t.observed, decimals) + unit,
+            number(r.model, decimals) + unit,
+            (if error > 0.0 { "+" } else { "" }).to_string() + &number(error, decimals),
+            "±".to_string() + &number(t.tolerance, if ratio { 2 } else { 0 }),
+            text(if r.fitted {
+                "model-fit-yes"
+            } else {
+                "model-fit-no"
+            }),
+            text(if passes {
+                "model-within-yes"
+            } else {
+                "model-within-no"
+            }),
+        ]
+        .iter()
+        .enumerate()
+        {
+            out.push_str(if i == 2 {
+                "<td class=\"model-value\">"
+            } else {
+                "<td>"
+            });
+            out.push_str(cell);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
     }
-    out.push_str("</tbody></table></div>");
-    let passed = rows.iter().filter(|r| r.passes()).count();
-    out.push_str(&format!(
-        "<p class=\"validation-summary\">{}</p>",
-        esc(&messages.format(
-            "model-validation-summary",
-            &[
-                ("passed", &numbers.integer(passed as f64)),
-                ("total", &numbers.integer(rows.len() as f64)),
-            ],
-        ))
-    ));
+    out.push_str("</tbody></table></div><p class=\"validation-summary\">");
+    out.push_str(&esc(&messages.format(
+        "model-validation-summary",
+        &[
+            ("passed", &numbers.integer(passed as f64)),
+            ("total", &numbers.integer(rows.len() as f64)),
+        ],
+    )));
+    out.push_str("</p>");
 }
 
 /// The backtest's rows: its own run (the calibrated constants fitted to
