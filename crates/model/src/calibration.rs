@@ -210,12 +210,15 @@ pub fn written_values(fit: Fit) -> Vec<Option<f64>> {
 /// The baseline with the backtest's calibrated constants (fitted to the
 /// figures up to [`BACKTEST_LAST_YEAR`]) in place of the defaults.
 pub fn backtest_scenario() -> Scenario {
-    let values: Vec<f64> = calibrated()
-        .into_iter()
-        .zip(written_values(Fit::Backtest))
-        .map(|(id, v)| v.unwrap_or(id.spec().default))
-        .collect();
-    scenario_with(&values)
+    let mut scenario = Scenario::baseline();
+    for f in FITTED.iter() {
+        if let Some(id) = ParamId::from_key(f.key) {
+            if id.spec().kind == Kind::Calibrated {
+                scenario.set_clamped(id, f.backtest);
+            }
+        }
+    }
+    scenario
 }
 
 /// Whether two keys are equal (in a constant expression).

@@ -158,16 +158,23 @@ impl Table {
         }
     }
 
-    /// The table's rows for `run` (its model values).
+    /// The table's rows for `run` (its model values), in the order of
+    /// [`Table::observations`].
     pub fn rows(self, run: &Run) -> Vec<Row> {
-        self.observations()
-            .into_iter()
-            .map(|target| Row {
+        let mut rows = Vec::new();
+        for (i, target) in TARGETS.iter().chain(HELD_OUT.iter()).enumerate() {
+            let after = target.last_year() > BACKTEST_LAST_YEAR;
+            if self == Table::Backtest && !after {
+                continue;
+            }
+            rows.push(Row {
                 target,
-                fitted: self.fitted(target),
+                // A calibration target, and for the backtest one it used.
+                fitted: i < TARGETS.len() && (self == Table::Calibrated || !after),
                 model: target.model_value(run).unwrap_or(f64::NAN),
-            })
-            .collect()
+            });
+        }
+        rows
     }
 
     /// The table's rows, from a run of [`Table::scenario`].
