@@ -136,30 +136,9 @@ impl Table {
         }
     }
 
-    /// The observations this table compares, in order: the calibration
-    /// targets, then the held-out observations.
-    pub fn observations(self) -> Vec<&'static Target> {
-        TARGETS
-            .iter()
-            .chain(HELD_OUT.iter())
-            .filter(|t| match self {
-                Table::Calibrated => true,
-                Table::Backtest => t.last_year() > BACKTEST_LAST_YEAR,
-            })
-            .collect()
-    }
-
-    /// Whether `target` was fitted by the run this table shows.
-    pub fn fitted(self, target: &Target) -> bool {
-        let is_target = TARGETS.iter().any(|t| t.key == target.key);
-        match self {
-            Table::Calibrated => is_target,
-            Table::Backtest => is_target && target.last_year() <= BACKTEST_LAST_YEAR,
-        }
-    }
-
-    /// The table's rows for `run` (its model values), in the order of
-    /// [`Table::observations`].
+    /// The table's rows for `run` (its model values): the calibration
+    /// targets, then the held-out observations; for the backtest, those
+    /// after [`BACKTEST_LAST_YEAR`] only.
     pub fn rows(self, run: &Run) -> Vec<Row> {
         let mut rows = Vec::new();
         for (i, target) in TARGETS.iter().chain(HELD_OUT.iter()).enumerate() {
