@@ -58,7 +58,7 @@ param-grad_choice_us-help = Share of the pipeline choosing US graduate school un
 param-grad_choice_elsewhere-label = Elsewhere graduate-school share (2015)
 param-grad_choice_elsewhere-help = Share of the pipeline choosing graduate school outside the US and China under 2015 conditions (calibrated).
 param-stay_at_graduation-label = Stay at graduation (2015)
-param-stay_at_graduation-help = Share of US graduates who stay to work in the US under 2015 conditions (calibrated).
+param-stay_at_graduation-help = Share of US graduates who stay to work in the US under 2015 conditions (calibrated with the other constants; the record it answers to is the share of graduates still in the US five and ten years on, about 90%).
 param-return_hazard-label = Temporary residents' return hazard (2015)
 param-return_hazard-help = Yearly chance that a US researcher on a temporary visa leaves the US, in industry under 2015 conditions (calibrated).
 param-return_to_china-label = Leavers going to China (2015)
@@ -175,6 +175,7 @@ chart-inflow-y = People per year
 chart-inflow-grad = Starting US graduate school
 chart-inflow-work = Starting work in the US
 chart-inflow-summary = In { $year }, about { $grad } a year start US graduate school (baseline { $base_grad }) and { $work } a year start work in the US (baseline { $base_work }).
+chart-inflow-source = 2020: change since 2019 (CGS)
 
 chart-where-title = Where they work: all Chinese-undergraduate top AI researchers
 chart-where-aria = Where they work chart: share of Chinese-undergraduate top-tier AI researchers working in the US, in China and elsewhere, 2010 to 2050.
@@ -182,7 +183,7 @@ chart-where-y = Share of researchers
 chart-where-us = In the US
 chart-where-china = In China
 chart-where-elsewhere = Elsewhere
-chart-where-source = MacroPolo 2019
+chart-where-source = MacroPolo 2018, 2019, 2022
 chart-where-summary = In { $year }, { $us }% of these researchers work in the US (baseline { $base_us }%) and { $china }% in China (baseline { $base_china }%).
 
 # --- scenarios, links, embeds and exports (issue 3): begin ---
@@ -295,7 +296,8 @@ model-loading = Loading the model's description…
 ## Uncertainty bands on the charts (bands-*)
 bands-show = Show uncertainty: 50% and 90% ranges
 bands-computing = Computing the ranges…
-bands-note = Shaded around each curve: the middle 50% (darker) and 90% of { $draws } runs with the uncertain assumptions drawn from their plausible ranges (seed { $seed }; the evidence ledger lists them). Your sliders stay as you set them.
+bands-note = Shaded around each curve: the middle 50% (darker) and 90% of { $draws } runs with the uncertain assumptions drawn from their plausible ranges (seed { $seed }; the evidence ledger lists them), keeping the { $kept } that match every calibration target. Your sliders stay as you set them.
+bands-note-none-kept = Shaded around each curve: the middle 50% (darker) and 90% of { $draws } runs (seed { $seed }). With your settings no run matches every calibration target ({ $kept } kept), so all are shown.
 ## Why did it change (why-*)
 why-heading = Why did it change?
 why-sentence = { $outcome } in { $year }: { $now }, against { $base } at baseline ({ $change }). Mostly from: { $settings }.

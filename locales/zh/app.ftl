@@ -59,7 +59,7 @@ param-grad_choice_us-help = 在2015年的条件下，人才管道中选择赴美
 param-grad_choice_elsewhere-label = 赴第三国读研比例（2015年）
 param-grad_choice_elsewhere-help = 在2015年的条件下，人才管道中选择在中美以外的国家读研究生的比例（校准值）。
 param-stay_at_graduation-label = 毕业后留美比例（2015年）
-param-stay_at_graduation-help = 在2015年的条件下，在美毕业生留在美国工作的比例（校准值）。
+param-stay_at_graduation-help = 在2015年的条件下，在美毕业生留在美国工作的比例（与其他常数一同校准；对照的记录是毕业五年和十年后仍在美国的比例，约90%）。
 param-return_hazard-label = 临时签证持有者离美风险率（2015年）
 param-return_hazard-help = 在2015年的条件下，持临时签证在美国业界工作的研究者每年离开美国的概率（校准值）。
 param-return_to_china-label = 离美者回中国的比例（2015年）
@@ -176,6 +176,7 @@ chart-inflow-y = 每年人数
 chart-inflow-grad = 开始在美读研
 chart-inflow-work = 开始在美工作
 chart-inflow-summary = { $year }年，每年约有{ $grad }人开始在美读研（基线为{ $base_grad }人），{ $work }人开始在美工作（基线为{ $base_work }人）。
+chart-inflow-source = 2020 年：较 2019 年的变化（美国研究生院理事会）
 
 chart-where-title = 工作地点：全部中国本科背景的顶尖AI研究者
 chart-where-aria = 工作地点图：中国本科背景的顶尖AI研究者在美国、在中国和在其他地方工作的比例，2010年至2050年。
@@ -183,7 +184,7 @@ chart-where-y = 研究者比例
 chart-where-us = 在美国
 chart-where-china = 在中国
 chart-where-elsewhere = 在其他地方
-chart-where-source = 马可波罗智库 2019
+chart-where-source = 马可波罗智库 2018、2019、2022
 chart-where-summary = { $year }年，这些研究者中有{ $us }%在美国工作（基线为{ $base_us }%），{ $china }%在中国工作（基线为{ $base_china }%）。
 
 # --- scenarios, links, embeds and exports (issue 3): begin ---
@@ -296,7 +297,8 @@ model-loading = 正在加载模型说明……
 ## 图表上的不确定性区间（bands-*）
 bands-show = 显示不确定性：50% 与 90% 区间
 bands-computing = 正在计算区间……
-bands-note = 每条曲线周围的阴影：在不确定的假设各自的合理范围内抽样运行 { $draws } 次，中间 50%（较深）与 90% 的结果（种子 { $seed }；证据清单列出了这些假设）。您设定的滑块保持不变。
+bands-note = 每条曲线周围的阴影：在不确定的假设各自的合理范围内抽样运行 { $draws } 次，保留其中符合全部校准目标的 { $kept } 次，取中间 50%（较深）与 90% 的结果（种子 { $seed }；证据清单列出了这些假设）。您设定的滑块保持不变。
+bands-note-none-kept = 每条曲线周围的阴影：{ $draws } 次抽样运行中间 50%（较深）与 90% 的结果（种子 { $seed }）。在您的设定下没有一次运行符合全部校准目标（保留 { $kept } 次），因此全部显示。
 ## 为什么变了（why-*）
 why-heading = 为什么变了？
 why-sentence = { $year }年{ $outcome }：{ $now }，基线为{ $base }（{ $change }）。主要来自：{ $settings }。

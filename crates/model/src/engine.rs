@@ -35,27 +35,27 @@ pub const LAST_YEAR: i32 = 2050;
 /// The tracked cohort: everyone in a US stock at the end of this year.
 pub const COHORT_YEAR: i32 = 2019;
 /// The tracked graduating cohorts: everyone who finishes US graduate
-/// school during one of these years, followed for ten years after it
-/// (the long-run stay rates 5 and 10 years after the PhD). Each is
-/// followed with the same rates as everyone else and no newcomers; two
-/// lanes suffice, since no more than two are followed at once, and the
-/// last ends before the earliest policy start year.
-pub const PHD_COHORT_YEARS: [i32; 3] = [2005, 2010, 2016];
+/// school during one of these years, followed for [`PHD_FOLLOW_YEARS`]
+/// after it, for the stay rates 5 and 10 years after the PhD. They give
+/// the 5-year rates of 2012, 2017 and 2023 and the 10-year rates of 2017
+/// and 2022, the years of the published stay rates (S01, S05-S08, R12).
+/// Each is followed with the same rates as everyone else and no
+/// newcomers; two lanes suffice, since no more than two are followed at
+/// once, and the last ends before the earliest policy start year.
+pub const PHD_COHORT_YEARS: [i32; 3] = [2007, 2012, 2018];
+/// Years each tracked graduating cohort is followed.
+const PHD_FOLLOW_YEARS: [i32; 3] = [10, 10, 5];
 /// The years `phd_stay_5y` and `phd_stay_10y` report: five and ten years
-/// after each tracked graduating year.
-pub const PHD_STAY_YEARS: [[i32; 3]; 2] = [
-    [
-        PHD_COHORT_YEARS[0] + 5,
-        PHD_COHORT_YEARS[1] + 5,
-        PHD_COHORT_YEARS[2] + 5,
-    ],
-    [
-        PHD_COHORT_YEARS[0] + 10,
-        PHD_COHORT_YEARS[1] + 10,
-        PHD_COHORT_YEARS[2] + 10,
-    ],
+/// after each tracked graduating year that is followed that long.
+pub const PHD_STAY_5Y_YEARS: [i32; 3] = [
+    PHD_COHORT_YEARS[0] + 5,
+    PHD_COHORT_YEARS[1] + 5,
+    PHD_COHORT_YEARS[2] + 5,
 ];
-const _: () = assert!(PHD_STAY_YEARS[0][0] >= FIRST_YEAR);
+/// See [`PHD_STAY_5Y_YEARS`].
+pub const PHD_STAY_10Y_YEARS: [i32; 2] = [PHD_COHORT_YEARS[0] + 10, PHD_COHORT_YEARS[1] + 10];
+const _: () = assert!(PHD_STAY_5Y_YEARS[0] >= FIRST_YEAR);
+const _: () = assert!(PHD_FOLLOW_YEARS[2] == 5 && PHD_FOLLOW_YEARS[0] == 10 && PHD_FOLLOW_YEARS[1] == 10);
 /// Which of the two lanes each tracked graduating cohort uses.
 const PHD_LANE: [usize; 3] = [0, 1, 0];
 /// How many graduating-cohort lanes a run carries.
@@ -66,10 +66,13 @@ const _: () = {
     // does, so that a slider move (from 2027 on) never carries one.
     let mut i = 0;
     while i < PHD_COHORT_YEARS.len() {
-        assert!(PHD_COHORT_YEARS[i] + 10 < 2027);
+        assert!(PHD_COHORT_YEARS[i] + PHD_FOLLOW_YEARS[i] < 2027);
         let mut j = 0;
         while j < i {
-            assert!(PHD_LANE[j] != PHD_LANE[i] || PHD_COHORT_YEARS[j] + 10 < PHD_COHORT_YEARS[i]);
+            assert!(
+                PHD_LANE[j] != PHD_LANE[i]
+                    || PHD_COHORT_YEARS[j] + PHD_FOLLOW_YEARS[j] < PHD_COHORT_YEARS[i]
+            );
             j += 1;
         }
         assert!(PHD_LANE[i] < PHD_LANES);
@@ -917,6 +920,28 @@ impl Fractions {
     }
 }
 
+/// The share of `stocks` in the US, of those placed (in the US, China or
+/// elsewhere; not those who left the top tier).
+fn share_in_us(stocks: &[f64; STOCK_COUNT]) -> f64 {
+    use crate::stocks::Place;
+    let (mut us, mut placed) = (0.0, 0.0);
+    for s in Stock::ALL {
+        match s.place() {
+            Place::None => {}
+            Place::Us => {
+                us += stocks[s.index()];
+                placed += stocks[s.index()];
+            }
+            _ => placed += stocks[s.index()],
+        }
+    }
+    if placed > 0.0 {
+        us / placed
+    } else {
+        f64::NAN
+    }
+}
+
 /// Which yearly total a flow counts towards. Each flow is in at most one
 /// bucket; the yearly outputs are sums of buckets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1109,10 +1134,11 @@ fn advance<const TRACE: bool>(
 }
 
 /// The tracked graduating cohorts followed during `year` (from the year
-/// they graduate to ten years on), as indices into [`PHD_COHORT_YEARS`].
+/// they graduate to [`PHD_FOLLOW_YEARS`] on), as indices into
+/// [`PHD_COHORT_YEARS`].
 fn phd_cohorts_in(year: i32) -> impl Iterator<Item = usize> {
     (0..PHD_COHORT_YEARS.len())
-        .filter(move |&i| year >= PHD_COHORT_YEARS[i] && year <= PHD_COHORT_YEARS[i] + 10)
+        .filter(move |&i| year >= PHD_COHORT_YEARS[i] && year <= PHD_COHORT_YEARS[i] + PHD_FOLLOW_YEARS[i])
 }
 
 /// [`advance`], tracing when `trace` is given. Natively inlined into each
@@ -1241,7 +1267,7 @@ fn advance_with(
             );
         }
         // The graduating cohorts five and ten years on; a lane is emptied
-        // once its cohort has been followed for ten years.
+        // once its cohort has been followed for its years.
         for &(i, lane) in phd.iter().flatten() {
             let after = year - PHD_COHORT_YEARS[i];
             let series = match after {
@@ -1253,7 +1279,7 @@ fn advance_with(
                 state.out[id.index()][(year - FIRST_YEAR) as usize] =
                     share_in_us(&people.phd[lane]);
             }
-            if after == 10 {
+            if after == PHD_FOLLOW_YEARS[i] {
                 people.phd[lane] = [0.0; STOCK_COUNT];
                 next.phd[lane] = [0.0; STOCK_COUNT];
             }
@@ -1266,28 +1292,6 @@ fn advance_with(
     };
 }
 
-/// The share of a lane's people who are in the US, of those placed
-/// anywhere (leaving the top tier happens at the same rate everywhere, so
-/// it does not bias the share). Zero for an empty lane.
-fn share_in_us(lane: &[f64; STOCK_COUNT]) -> f64 {
-    use crate::stocks::Place;
-    let (mut us, mut placed) = (0.0, 0.0);
-    for s in Stock::ALL {
-        match s.place() {
-            Place::Us => {
-                us += lane[s.index()];
-                placed += lane[s.index()];
-            }
-            Place::China | Place::Elsewhere => placed += lane[s.index()],
-            Place::None => {}
-        }
-    }
-    if placed > 0.0 {
-        us / placed
-    } else {
-        0.0
-    }
-}
 
 /// The remembered state at the start of [`PREFIX_END_YEAR`], by the values
 /// of the parameters that are not levers.

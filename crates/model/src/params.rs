@@ -337,12 +337,20 @@ const fn row(
 use Group::{Advanced, Internal, Main};
 use Kind::{Assumption, Calibrated, Lever};
 
-/// The parameter table. Row `i` describes `ParamId` with discriminant `i`
-/// (checked by a test). One row per line: it is read as a table. The last
-/// column is the plausible spread the uncertainty bands draw from
-/// (`tri(low, mode, high)` or `uni(low, high)`, in the parameter's unit).
+/// The parameter table: [`TABLE`] with the calibrated constants' fitted
+/// values (`data/calibration.csv`, written by `talentflow calibrate`) as
+/// their defaults, their plausible spreads moved with them
+/// ([`crate::calibration::with_fitted`]).
+pub const PARAMS: [ParamSpec; PARAM_COUNT] = crate::calibration::with_fitted(TABLE);
+
+/// The parameter table as written by hand. Row `i` describes `ParamId`
+/// with discriminant `i` (checked by a test). One row per line: it is read
+/// as a table. The last column is the plausible spread the uncertainty
+/// bands draw from (`tri(low, mode, high)` or `uni(low, high)`, in the
+/// parameter's unit). A calibrated constant's default here is where its
+/// fit starts; [`PARAMS`] holds the fitted value.
 #[rustfmt::skip]
-pub const PARAMS: [ParamSpec; 46] = [
+pub const TABLE: [ParamSpec; 46] = [
     // --- Levers: the reader's sliders -----------------------------------
     // Share of would-be Chinese graduate entrants that US visa policy
     // blocks. PP10043 alone: 16-27% of Chinese STEM graduate starters
@@ -470,4 +478,4 @@ impl ParamId {
 }
 
 /// The number of parameters.
-pub const PARAM_COUNT: usize = PARAMS.len();
+pub const PARAM_COUNT: usize = TABLE.len();

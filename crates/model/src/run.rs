@@ -213,12 +213,12 @@ pub const SERIES: [SeriesSpec; SERIES_COUNT] = [
     sparse(
         SeriesId::PhdStay5y,
         "phd_stay_5y",
-        &crate::engine::PHD_STAY_YEARS[0],
+        &crate::engine::PHD_STAY_5Y_YEARS,
     ),
     sparse(
         SeriesId::PhdStay10y,
         "phd_stay_10y",
-        &crate::engine::PHD_STAY_YEARS[1],
+        &crate::engine::PHD_STAY_10Y_YEARS,
     ),
     // Everyone leaving the US in the year: researchers, and graduates
     // leaving at graduation.

@@ -104,6 +104,13 @@ pub fn failures(scenario: &Scenario) -> Vec<String> {
                 }
                 continue;
             }
+            // The stay rates after graduate school are reported only in
+            // the years their tracked graduating cohorts reach 5 and 10
+            // years, blank otherwise.
+            let sparse = matches!(spec.id, SeriesId::PhdStay5y | SeriesId::PhdStay10y);
+            if v.is_nan() && sparse {
+                continue;
+            }
             if !v.is_finite() {
                 failures.push(format!("{year}: {} is {v}", spec.key));
                 continue;
