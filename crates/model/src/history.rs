@@ -135,16 +135,22 @@ const THIRD_COUNTRIES: [f64; KNOTS] = [1.0; KNOTS];
 const CHINA_ECOSYSTEM: [f64; KNOTS] = [0.5, 0.54, 0.58, 0.63, 0.68, 0.73, 0.79, 0.86, 0.93, 1.0, 1.04, 1.08, 1.12, 1.2, 1.25, 1.3, 1.4];
 
 /// Share of would-be entrants to the US (graduate students and hires
-/// from abroad) kept out by the pandemic, by calendar year: US consulates
-/// in China issued 808 student visas from April to September 2020 against
-/// 90,410 a year earlier (K03), and were back at the 2019 level in June
-/// 2021 (K04). Recorded history, the same in every scenario; 0 in every
-/// other year. Blocked students go elsewhere or stay in China (deferrals
-/// are not modelled).
+/// from abroad) kept out by the pandemic, by calendar year. Visas are not
+/// the measure: US consulates in China issued 808 student visas from
+/// April to September 2020 against 90,410 a year earlier (K03), yet many
+/// admitted students began online or had been in the US already, and new
+/// international doctoral students fell 26% (all graduate students 39%)
+/// from fall 2019 to fall 2020 (R09), with few deferrals from China. In
+/// 2021 visas were back at the 2019 level by June (K04) and new Chinese
+/// graduate students rose 35% on 2020 (R10), about 5% short of 2019.
+/// Recorded history, the same in every scenario; 0 in every other year.
+/// Set from the record of new students, so the model's fall in entrants
+/// of 2020 is not a test of the model. Blocked students go elsewhere or
+/// stay in China (deferrals are not modelled).
 pub const fn covid_entry_block(year: i32) -> f64 {
     match year {
-        2020 => 0.8,
-        2021 => 0.35,
+        2020 => 0.3,
+        2021 => 0.05,
         _ => 0.0,
     }
 }
