@@ -38,7 +38,7 @@ test('the model page shows the flows, equations, calibration beside the CLI\'s b
     assert.equal(new Set(arrows).size, arrows.length, 'each arrow once');
     assert.match(await page.locator('#model-diagram').getAttribute('aria-label'), /Stock-and-flow diagram/);
     assert.ok(app.requests.some((u) => u.endsWith('/locales/en/model.ftl')), 'its text came with opening it');
-    assert.match(await page.locator('#model-page').textContent(), /exp\(U_option\)/);
+    assert.match(await page.locator('#model-page').textContent(), /share\(US \| abroad\) = exp\(U_US\/λ\)/, 'the nested choice');
 
     // Validation: both tables are `talentflow validate`'s, row for row,
     // with the same verdicts; a miss is marked as one.
