@@ -4,7 +4,9 @@
 # noisy; compare ratios within one run). Builds what it needs.
 #   native: one model run (cargo bench), the bands, the wasm/native workload
 #   browser: wasm model run, input-to-redraw, memory, first chart at 4x CPU;
-#            with bands on: input-to-redraw and last move to bands drawn
+#            with bands on: input-to-redraw and last move to bands drawn;
+#            on a phone's network (150 ms RTT, 1.6 Mbit/s, 4x CPU), page
+#            and embed: a chart on the first screen, sliders driving charts
 # Prints the machine, its load and the commit first, for docs/benchmarks.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

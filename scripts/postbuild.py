@@ -20,9 +20,9 @@ index.html, which a policy without 'unsafe-inline' blocks. This hook:
    updates its integrity hash;
 5. writes the baseline's charts into the page, drawn natively as SVG by
    the command line (`talentflow chart --format html`) in both languages,
-   in the markup of the app's first screen, with `boot-<hash>.js`, a small
-   script in the head that picks the reader's language and layout before
-   the first paint: a chart shows as soon as the HTML and CSS arrive, and
+   in the markup of the app's first screen, with `boot-<hash>.js` first
+   in the body picking the reader's language and layout for them (BOOT):
+   a chart shows as soon as the HTML, the CSS and that script arrive, and
    the app takes over in the same boxes (see `prerender`).
 
 Trunk runs it with TRUNK_STAGING_DIR (the build output) and TRUNK_PROFILE.
@@ -159,16 +159,20 @@ def sri(data: bytes) -> str:
 ROOT = Path(__file__).resolve().parent.parent
 TERSER = ROOT / "tests/e2e/node_modules/.bin/terser"
 
-# Runs in the head, before the first paint (a parser-blocking script,
-# fetched beside the stylesheet): the language as the loader and the app
-# choose it (`lang=`, else the browser's first language the app speaks,
+# `boot-<hash>.js`, the first thing in <body>: a parser-blocking script,
+# so it runs before anything of the page is parsed or painted, fetched
+# beside the stylesheets. It sets the language as the app chooses it (`lang=`, else the browser's first language the app speaks,
 # else English) on <html lang>, which shows that language's prerendered
 # charts; the embed layout (`pre-embed`); the display modes the app would
 # set (`high-contrast`, `large-text`); and `pre-stale` when the link
 # carries settings (a parameter, preset, pin, story step, challenge, bands
 # or the difference view), so that a labelled placeholder shows rather
 # than the baseline's charts. Unknown keys (a newsroom's tracking
-# parameters) change nothing, as in the app.
+# parameters) change nothing, as in the app. In <body>, not in <head>:
+# while a script in the head blocks the parser, Chromium holds back the
+# requests it counts as delayable over HTTP/1.1, the wasm's preload among
+# them (about 300 ms later on a phone's network); once the parser is in
+# the body they go.
 BOOT = """(() => {
   try {
     const root = document.documentElement;
@@ -192,6 +196,16 @@ VIEW_SETTINGS = ["preset", "pin", "story", "challenge", "bands", "view"]
 # The size the charts are drawn at; the stylesheet sizes their boxes as
 # the app's canvases (the SVG keeps its proportions inside).
 PRERENDER_SIZE = ("600", "300")
+
+
+def boot_script(cli: Path):
+    """BOOT with the query keys that are settings, or None."""
+    params = subprocess.run([str(cli), "params", "--format", "csv"], capture_output=True, text=True).stdout
+    keys = [line.split(",", 1)[0] for line in params.splitlines()[1:] if line]
+    if not keys:
+        print("postbuild: no parameter keys from `talentflow params`", file=sys.stderr)
+        return None
+    return BOOT.replace("__SETTINGS__", repr(sorted(keys + VIEW_SETTINGS)).replace("'", '"'))
 
 
 def talentflow_bin():
@@ -270,23 +284,9 @@ def prerender(cli: Path) -> str:
     return '<div id="prerender">' + "".join(blocks) + "</div>"
 
 
-def add_prerender(staging: Path, html: str, loader_tag: str):
-    """Writes the prerendered charts after `<div id="app">` and the boot
-    script before the loader. Returns the new html, or None on failure."""
-    cli = talentflow_bin()
-    if cli is None:
-        print("postbuild: cannot build the command line for the prerendered charts", file=sys.stderr)
-        return None
-    params = subprocess.run([str(cli), "params", "--format", "csv"], capture_output=True, text=True).stdout
-    keys = [line.split(",", 1)[0] for line in params.splitlines()[1:] if line]
-    if not keys:
-        print("postbuild: no parameter keys from `talentflow params`", file=sys.stderr)
-        return None
-    boot = BOOT.replace("__SETTINGS__", repr(sorted(keys + VIEW_SETTINGS)).replace("'", '"')).encode("utf-8")
-    boot_name = f"boot-{hashlib.sha256(boot).hexdigest()[:16]}.js"
-    (staging / boot_name).write_bytes(boot)
-    boot_tag = f'<script src="./{boot_name}" integrity="{sri(boot)}" crossorigin></script>'
-    html = html.replace(loader_tag, boot_tag + loader_tag, 1)
+def add_prerender(html: str, cli: Path):
+    """Writes the prerendered charts after `<div id="app">`. Returns the
+    new html, or None on failure."""
     app = re.search(r'<div id="?app"?>\s*</div>', html)
     if app is None:
         print('postbuild: no <div id="app"></div> to put the prerendered charts after', file=sys.stderr)
@@ -356,6 +356,11 @@ def main() -> int:
     # First in the module's body: it runs once the loader and the glue
     # (preloaded by index.html) have arrived, while the wasm (preloaded
     # too) still downloads.
+    cli = talentflow_bin()
+    boot = boot_script(cli) if cli else None
+    if boot is None:
+        print("postbuild: cannot run the command line for the prerendered charts", file=sys.stderr)
+        return 1
     loader = MESSAGES_PREFETCH.lstrip() + PRERENDER_HANDOVER.lstrip() + match.group("body").strip() + "\n"
     if release:
         loader += SW_REGISTRATION
@@ -364,7 +369,17 @@ def main() -> int:
     (staging / loader_name).write_bytes(loader_bytes)
     tag = f'<script type="module" src="./{loader_name}" integrity="{sri(loader_bytes)}"></script>'
     html = html[: match.start()] + tag + html[match.end() :]
-    html = add_prerender(staging, html, tag)
+    html = add_prerender(html, cli)
+    if html is not None:
+        boot_bytes = boot.encode("utf-8")
+        boot_name = f"boot-{hashlib.sha256(boot_bytes).hexdigest()[:16]}.js"
+        (staging / boot_name).write_bytes(boot_bytes)
+        body = re.search(r"<body\b[^>]*>", html)
+        if body is None:
+            print("postbuild: no <body> to start with the boot script", file=sys.stderr)
+            return 1
+        boot_tag = f'<script src="./{boot_name}" integrity="{sri(boot_bytes)}" crossorigin></script>'
+        html = html[: body.end()] + boot_tag + html[body.end() :]
     if html is None:
         return 1
 

@@ -10,7 +10,7 @@
 #      test build          TEST_HOOKS=1 scripts/build.sh -> target/hooks-dist/ (the
 #                          release build with the test hooks, for the error panel)
 #   6. CLI release build   cargo build --release --bin talentflow
-#   7. browser end-to-end  node --test tests/e2e/ against dist/ and the CLI
+#   7. browser end-to-end  node --test tests/e2e/ against dist/, the test build and the CLI
 #   (SCREENSHOT=1: then refresh docs/screenshot.png)
 # Every step runs even when an earlier one failed, except those that need
 # what a failed step would have produced. Exits non-zero if anything failed.

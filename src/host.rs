@@ -156,10 +156,10 @@ fn read_message(data: &JsValue) -> Option<HostMessage> {
         None => None,
         Some(v) if v.is_object() && !js_sys::Array::is_array(&v) => {
             let object: js_sys::Object = v.unchecked_into();
-            let mut settings = std::collections::BTreeMap::new();
+            let mut settings = Vec::new();
             for entry in js_sys::Object::entries(&object).iter() {
                 let pair: js_sys::Array = entry.unchecked_into();
-                settings.insert(pair.get(0).as_string()?, pair.get(1).as_f64()?);
+                settings.push((pair.get(0).as_string()?, pair.get(1).as_f64()?));
             }
             Some(settings)
         }

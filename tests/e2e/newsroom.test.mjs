@@ -120,6 +120,21 @@ describe('charts before the app', () => {
     });
   }
 
+  test("on a phone the page's first screen waits for the sliders: no chart where they will be", { timeout: 60_000 }, async () => {
+    const { context, page, release } = await openHeld('', { width: 412, height: 860 });
+    try {
+      await page.waitForFunction(() => document.querySelector('#prerender .pre[lang="en"] .pre-controls')?.checkVisibility(), null, { timeout: 20_000 });
+      const controls = await rectOf(page, '#prerender .pre[lang="en"] .pre-controls');
+      const chart = await rectOf(page, '#prerender .pre[lang="en"] .chart-svg');
+      assert.ok(controls.y < 860 && controls.y + controls.height >= 860, `the placeholder fills the screen: ${JSON.stringify(controls)}`);
+      assert.ok(chart.y >= 860, `the chart is below the first screen: ${JSON.stringify(chart)}`);
+      assert.match(await page.locator('#prerender .pre[lang="en"] .pre-controls').innerText(), /Loading the sliders/);
+    } finally {
+      release();
+      await context.close();
+    }
+  });
+
   test('in Chinese for a Chinese reader, before the wasm', { timeout: 60_000 }, async () => {
     const { context, page, release } = await openHeld('', { width: 1280, height: 900 }, 'zh-CN');
     try {

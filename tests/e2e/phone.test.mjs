@@ -5,7 +5,8 @@
 // screen beside it, and that chart's pixels change when a finger moves the
 // slider, without the page scrolling. The first screen shows a chart; the
 // header and the entry row fit without breaking words; every control is
-// at least 24 x 24 CSS px (WCAG 2.2 2.5.8); axe-core finds nothing; a
+// at least 24 x 24 CSS px (WCAG 2.2 2.5.8); axe-core finds nothing; with
+// the on-screen keyboard up for a text field, the chart makes room; a
 // desktop screen keeps its two columns and never draws the compact chart.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -405,6 +406,33 @@ test('on a desktop screen the controls and charts stay side by side and the comp
     assert.equal(layout.dockShown, false, 'no compact chart');
     assert.equal(layout.dockWidth, 300, 'its canvas was never sized, so never drawn (a canvas is 300 px wide by default)');
     assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone, typing in a text field with the on-screen keyboard up: the chart gives up the top of the screen and the field is uncovered', { timeout: 60_000 }, async () => {
+  const { context, page } = await openPhone(PHONES[0], LANGS[0], '');
+  try {
+    const field = page.locator('#save-name');
+    await field.waitFor();
+    const stuck = () => page.evaluate(() => getComputedStyle(document.getElementById('dock')).position);
+    assert.equal(await stuck(), 'sticky', 'the chart stays at the top while the sliders are used');
+    await field.focus();
+    // The keyboard takes the lower half of the screen (the page asks for
+    // its content to be resized, `interactive-widget=resizes-content`).
+    await page.setViewportSize({ width: 360, height: 420 });
+    await field.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await stuck(), 'static', 'the chart scrolls away with the controls');
+    const seen = await field.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { top: r.top, bottom: r.bottom, height: innerHeight, onScreen: r.top >= 0 && r.bottom <= innerHeight + 0.5, atCentre: at === el, at: at?.id };
+    });
+    assert.ok(seen.onScreen && seen.atCentre, `the field is on screen and uncovered (${JSON.stringify(seen)})`);
+    const dock = await page.evaluate(() => document.getElementById('dock').getBoundingClientRect().bottom);
+    assert.ok(dock <= 0, `the chart is not on the small screen left (its bottom at ${dock.toFixed(0)} px)`);
   } finally {
     await context.close();
   }

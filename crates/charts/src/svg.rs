@@ -67,6 +67,19 @@ fn paint(attribute: &str, c: BackendColor) -> String {
     out
 }
 
+/// A shape's paint: filled, or outlined at the style's width.
+fn shape_paint(style: &impl BackendStyle, fill: bool) -> String {
+    if fill {
+        paint("fill", style.color())
+    } else {
+        format!(
+            " fill=\"none\"{} stroke-width=\"{}\"",
+            paint("stroke", style.color()),
+            style.stroke_width()
+        )
+    }
+}
+
 /// A number with at most three decimals, without trailing zeros.
 fn round3(v: f64) -> String {
     let text = format!("{:.3}", (v * 1000.0).round() / 1000.0);
@@ -210,15 +223,7 @@ impl DrawingBackend for Svg {
             return Ok(());
         }
         let (w, h) = (x1 - x0, y1 - y0);
-        let paint = if fill {
-            paint("fill", style.color())
-        } else {
-            format!(
-                " fill=\"none\"{} stroke-width=\"{}\"",
-                paint("stroke", style.color()),
-                style.stroke_width()
-            )
-        };
+        let paint = shape_paint(style, fill);
         self.push(format_args!(
             "<rect x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\"{paint}/>"
         ));
@@ -271,15 +276,7 @@ impl DrawingBackend for Svg {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let paint = if fill {
-            paint("fill", style.color())
-        } else {
-            format!(
-                " fill=\"none\"{} stroke-width=\"{}\"",
-                paint("stroke", style.color()),
-                style.stroke_width()
-            )
-        };
+        let paint = shape_paint(style, fill);
         self.push(format_args!(
             "<circle cx=\"{x}\" cy=\"{y}\" r=\"{radius}\"{paint}/>"
         ));

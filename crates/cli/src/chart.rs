@@ -10,7 +10,7 @@ use talentflow_charts::svg::figure_svg;
 use talentflow_messages::{Catalog, Lang};
 use talentflow_model::{simulate, Scenario};
 
-use super::{apply_set, describe, finish, text, unexpected, Command};
+use super::{apply_query, apply_set, describe, finish, text, unexpected, Command};
 
 /// Width of the picture, in pixels, unless `--width` says otherwise.
 pub const DEFAULT_WIDTH: u32 = 640;
@@ -78,14 +78,7 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Command, String> {
             }
             Long("query") | Short('q') => {
                 let query = text(parser.value().map_err(describe)?, "--query")?;
-                let decoded = talentflow_model::query::decode_onto(scenario, &query);
-                for notice in &decoded.notices {
-                    eprintln!(
-                        "talentflow: warning: {}",
-                        super::one_line(&notice.to_string())
-                    );
-                }
-                scenario = decoded.scenario;
+                scenario = apply_query(scenario, &query);
             }
             Long("chart") | Short('c') => {
                 let name = text(parser.value().map_err(describe)?, "--chart")?;

@@ -309,11 +309,7 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command, String> {
                 // so the same scenario and the same numbers. Damaged
                 // values are mended as in the app, with a warning each.
                 let query = text(parser.value().map_err(describe)?, "--query")?;
-                let decoded = talentflow_model::query::decode_onto(scenario, &query);
-                for notice in &decoded.notices {
-                    eprintln!("talentflow: warning: {}", one_line(&notice.to_string()));
-                }
-                scenario = decoded.scenario;
+                scenario = apply_query(scenario, &query);
             }
             Long("draws") => {
                 let value = text(parser.value().map_err(describe)?, "--draws")?;
@@ -353,6 +349,16 @@ fn parse_run(parser: &mut lexopt::Parser) -> Result<Command, String> {
         format,
         bands,
     })
+}
+
+/// Apply `--query QUERY` (an app link's query) onto `scenario`: damaged
+/// values are mended as in the app, with a warning each on stderr.
+fn apply_query(scenario: Scenario, query: &str) -> Scenario {
+    let decoded = talentflow_model::query::decode_onto(scenario, query);
+    for notice in &decoded.notices {
+        eprintln!("talentflow: warning: {}", one_line(&notice.to_string()));
+    }
+    decoded.scenario
 }
 
 /// Apply one `--set ID=VALUE`.

@@ -2,6 +2,7 @@
 //! well-formed SVG document, with each series' curve in its colour and the
 //! titles in the chosen language; bad options are refused.
 
+#[allow(dead_code)] // helpers the other command-line tests use
 mod common;
 
 use common::{refused, stdout_of};

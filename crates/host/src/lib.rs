@@ -11,13 +11,15 @@
 //! types ([`HostMessage`] in, [`EmbedMessage`] out), the validation that
 //! turns a host's message into a [`HostCommand`] (indices, a language and
 //! a valid scenario, never text), and the origins a link allows
-//! ([`allowed_origins`]). The browser side (`src/host.rs`) decodes the
-//! event's data with serde-wasm-bindgen into [`HostMessage`], and only for
-//! a message from the parent window and an allowed origin.
+//! ([`allowed_origins`]). The browser side (`src/host.rs`) reads the
+//! event's data into [`HostMessage`] (field by field, as serde would: the
+//! generic deserialiser of serde-wasm-bindgen cost the bundle 6.8 kB gzip)
+//! only for a message from the parent window and an allowed origin, and
+//! sends [`EmbedMessage`]s through serde-wasm-bindgen's serialiser.
 //! `tests/fuzz_host.rs` feeds the decoder a million generated messages.
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use talentflow_messages::Lang;
 use talentflow_model::query::decode;
@@ -59,8 +61,11 @@ pub struct HostMessage {
     pub kind: Option<String>,
     /// For `talentflow:set`: parameter keys (as in links and
     /// `talentflow params`) and values; every other parameter at its
-    /// baseline value, as a link with these settings would open.
-    pub settings: Option<BTreeMap<String, f64>>,
+    /// baseline value, as a link with these settings would open. A JSON
+    /// object; kept as pairs in the object's order (a map type costs the
+    /// browser build kilobytes).
+    #[serde(deserialize_with = "pairs")]
+    pub settings: Option<Vec<(String, f64)>>,
     /// For `talentflow:preset`: the preset's id (as `preset=` in links).
     pub preset: Option<String>,
     /// For `talentflow:story`: the step, counted from 1 (as `story=` in
@@ -68,6 +73,45 @@ pub struct HostMessage {
     pub step: Option<f64>,
     /// For `talentflow:lang`: a language tag (`en`, `zh-CN`, `zh`).
     pub lang: Option<String>,
+}
+
+/// An object of numbers as `(key, value)` pairs, or `null`.
+fn pairs<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<(String, f64)>>, D::Error> {
+    struct Pairs;
+    impl<'de> Visitor<'de> for Pairs {
+        type Value = Option<Vec<(String, f64)>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object of numbers")
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(Pairs)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(pair) = map.next_entry::<String, f64>()? {
+                out.push(pair);
+            }
+            Ok(Some(out))
+        }
+    }
+    d.deserialize_option(Pairs)
+}
+
+/// `(key, value)` pairs as an object.
+fn as_object<S: Serializer>(
+    pairs: &Option<Vec<(&'static str, f64)>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match pairs {
+        Some(pairs) => s.collect_map(pairs.iter().map(|(k, v)| (k, v))),
+        None => s.serialize_none(),
+    }
 }
 
 /// What a valid host message asks of the embed: numbers, indices and a
@@ -215,8 +259,8 @@ pub struct EmbedMessage {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
     /// The settings that differ from the baseline, by parameter key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub settings: Option<BTreeMap<&'static str, f64>>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_object")]
+    pub settings: Option<Vec<(&'static str, f64)>>,
     /// The preset's id, when the settings are a preset's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preset: Option<&'static str>,
@@ -231,8 +275,8 @@ pub struct EmbedMessage {
     pub year: Option<i32>,
     /// The headline outputs in `year`, by CSV column name (shares 0-1,
     /// people per year).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub outputs: Option<BTreeMap<&'static str, f64>>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_object")]
+    pub outputs: Option<Vec<(&'static str, f64)>>,
     /// Why a host's message was refused.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,

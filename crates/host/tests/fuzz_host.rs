@@ -74,7 +74,7 @@ fn number(rng: &mut SplitMix64) -> f64 {
 fn any_value(rng: &mut SplitMix64, depth: u32) -> Value {
     match rng.next_u64() % if depth == 0 { 5 } else { 7 } {
         0 => Value::Null,
-        1 => Value::Bool(rng.next_u64() % 2 == 0),
+        1 => Value::Bool(rng.next_u64().is_multiple_of(2)),
         2 => json!(number(rng)),
         3 => json!(pick(rng, STRINGS)),
         4 => json!(pick(rng, TYPES)),
@@ -86,7 +86,7 @@ fn any_value(rng: &mut SplitMix64, depth: u32) -> Value {
         _ => {
             let mut map = Map::new();
             for _ in 0..rng.next_u64() % 5 {
-                let key = if rng.next_u64() % 2 == 0 {
+                let key = if rng.next_u64().is_multiple_of(2) {
                     pick(rng, &PARAMS[..]).key.to_string()
                 } else {
                     pick(rng, STRINGS).to_string()
@@ -101,7 +101,7 @@ fn any_value(rng: &mut SplitMix64, depth: u32) -> Value {
 /// A message shaped like the protocol's, with hostile or wrong values.
 fn near_message(rng: &mut SplitMix64) -> Value {
     let mut map = Map::new();
-    if rng.next_u64() % 8 != 0 {
+    if !rng.next_u64().is_multiple_of(8) {
         let version = match rng.next_u64() % 4 {
             0 => json!(1),
             1 => json!(1.0),
@@ -112,14 +112,14 @@ fn near_message(rng: &mut SplitMix64) -> Value {
     }
     map.insert("type".into(), json!(pick(rng, TYPES)));
     for field in ["settings", "preset", "step", "lang"] {
-        if rng.next_u64() % 2 == 0 {
+        if rng.next_u64().is_multiple_of(2) {
             continue;
         }
         let value = match (field, rng.next_u64() % 3) {
             ("settings", 0 | 1) => {
                 let mut settings = Map::new();
                 for _ in 0..rng.next_u64() % 6 {
-                    let key = if rng.next_u64() % 4 == 0 {
+                    let key = if rng.next_u64().is_multiple_of(4) {
                         pick(rng, STRINGS).to_string()
                     } else {
                         pick(rng, &PARAMS[..]).key.to_string()
@@ -128,7 +128,7 @@ fn near_message(rng: &mut SplitMix64) -> Value {
                 }
                 Value::Object(settings)
             }
-            ("preset", 0 | 1) => json!(if rng.next_u64() % 2 == 0 {
+            ("preset", 0 | 1) => json!(if rng.next_u64().is_multiple_of(2) {
                 pick(rng, &PRESETS[..]).id
             } else {
                 pick(rng, STRINGS)
