@@ -21,8 +21,8 @@ model-eq-us-pull = US pull = β_US funding·ln(US funding) − β_scrutiny·(pro
 model-eq-china-pull = China pull = β_China funding·ln(China funding/0.67) + β_ecosystem·strength·ln(China's AI ecosystem/0.73), where the ecosystem is China's top-cited AI research output relative to the US's
 model-eq-delay-intro = People perceive the drivers with a first-order delay of τ years (1.5 by default); each month the perceived pull closes part of its gap:
 model-eq-delay = perceived += (current − perceived)·(1 − exp(−(1/12)/τ))
-model-eq-hazard-intro = US-based researchers leave at a yearly rate with the proportional-hazards form; settled researchers (permanent residency or citizenship) at 0.35 times temporary residents' rate:
-model-eq-hazard = h = h0 · sector · (0.35 if settled) · exp(κ·(China pull − US pull)) · exp(0.08·extra years of wait, temporary residents)
+model-eq-hazard-intro = US-based researchers leave at a yearly rate with the proportional-hazards form; settled researchers (permanent residency or citizenship) at a calibrated fraction (0.16) of temporary residents' rate:
+model-eq-hazard = h = h0 · sector · (0.16 if settled) · exp(κ·(China pull − US pull)) · exp(0.08·extra years of wait, temporary residents)
 model-eq-visa = Entry: a share of those choosing the US (visa restrictions %, and the pandemic's block in 2020–21) is refused at entry, to graduate school or a job; the refused choose again without the US, and about 60% go to a third country, as a study of Chinese students found.
 model-eq-pathway = Post-study pathway: the wait to settle (years from the PhD to permanent residency) lowers the utility of staying, raises temporary residents' hazard and keeps them temporary longer; one more year of wait costs a graduating cohort about 2 points of its stay rate five years on, as measured for green-card delays. Academia, exempt from the H-1B cap, waits 0.6 of industry's wait.
 model-eq-method = Method: forward Euler steps of one month; the choices' shares and hazards are worked out each quarter from the perceived pulls. Outputs are read yearly. Every flow leaves one stock and enters another, so people are conserved.
