@@ -191,8 +191,7 @@ use SeriesId::{Cohort2019InUs, InflowUsGrad, ShareWorkUs};
 /// Every challenge card, in the order the app lists them.
 pub const CHALLENGES: [Challenge; 3] = [
     // China's public AI funding doubles from today's 2x of 2019 (F03, F01);
-    // keep 82% of the 2019 cohort (87 of 100 in 2025, C03; about 80% in
-    // 2035 under today's settings).
+    // keep three quarters of the 2019 cohort (87 of 100 in 2025, C03).
     Challenge {
         id: "hold_the_line",
         start: &[(ChinaAiFunding, 4.0)],
@@ -205,7 +204,7 @@ pub const CHALLENGES: [Challenge; 3] = [
             series: Cohort2019InUs,
             year: 2035,
             cmp: Cmp::AtLeast,
-            threshold: Threshold::Value(0.78),
+            threshold: Threshold::Value(0.75),
         }],
         sources: &["C03", "F01", "F03"],
     },
@@ -286,7 +285,6 @@ mod tests {
                 (VisaRestrictions, 45.0),
                 (ScrutinyClimate, 0.0),
                 (PayGap, 6.0),
-                (UsResearchFunding, 1.3),
             ]),
             "compute_parity" => scenario(&[
                 (ComputeRatio, 1.0),
@@ -347,12 +345,12 @@ mod tests {
 
     #[test]
     fn partial_moves_show_partial_progress() {
-        // Part of the way towards the solution of the first card (a
-        // milder scrutiny climate): some progress, not all.
+        // Halfway towards the solution of the first card: some progress,
+        // not all.
         let c = &CHALLENGES[0];
         let e = evaluate(
             c,
-            &scenario(&[(ChinaAiFunding, 4.0), (ScrutinyClimate, 30.0)]),
+            &scenario(&[(ChinaAiFunding, 4.0), (ScrutinyClimate, 0.0)]),
         );
         let p = e.goals[0].progress;
         assert!(p > 0.0 && p < 1.0, "{p}");
