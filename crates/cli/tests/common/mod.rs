@@ -1,6 +1,4 @@
 //! Running the real `talentflow` binary, shared by the command-line tests.
-//! Each test file is its own crate and uses only some of these helpers.
-#![allow(dead_code)]
 
 use std::process::{Command, Output};
 
