@@ -191,6 +191,10 @@ export function moveSliders(page, handles, count, { offset = 0, waitForBands = f
  * through Trunk's start event, as `recordDrawing` keeps it).
  */
 export async function memoryUsage(cdp, page) {
+  // Twice, a turn apart: what the first collection finalizes (the wasm
+  // closures' finalizers, promise reactions) is freed by the second.
+  await cdp.send('HeapProfiler.collectGarbage');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? NaN);
