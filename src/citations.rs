@@ -1,11 +1,13 @@
 //! Which rows of the evidence table the page cites, and how a citation
 //! is shown next to a slider or an observed point.
 
+use talentflow_model::validation::HELD_OUT;
 use talentflow_model::{fact, Fact, Kind, OBSERVATIONS, PARAMS, PRESETS, TARGETS};
 
 /// Every fact id the page cites: the observed points' sources, then the
 /// lever parameters' sources, then the presets' sources, then the
-/// calibration targets' (on the model page), each once, in that order.
+/// calibration targets' and held-out observations' (on the model page),
+/// each once, in that order.
 pub fn cited_fact_ids() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = Vec::new();
     let observation_ids = OBSERVATIONS.iter().flat_map(|o| o.sources.iter());
@@ -14,7 +16,10 @@ pub fn cited_fact_ids() -> Vec<&'static str> {
         .filter(|p| p.kind == Kind::Lever)
         .flat_map(|p| p.sources.iter());
     let preset_ids = PRESETS.iter().flat_map(|p| p.sources.iter());
-    let target_ids = TARGETS.iter().flat_map(|t| t.sources.iter());
+    let target_ids = TARGETS
+        .iter()
+        .chain(HELD_OUT.iter())
+        .flat_map(|t| t.sources.iter());
     for id in observation_ids
         .chain(lever_ids)
         .chain(preset_ids)

@@ -43,4 +43,51 @@ fn main() {
     out.push_str(&notes);
     let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("facts.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+    fitted_constants(&manifest);
+}
+
+/// Turns `data/calibration.csv` (written by `talentflow calibrate`) into
+/// the constant table `FITTED` that the parameter table reads its
+/// calibrated defaults from.
+fn fitted_constants(manifest: &std::path::Path) {
+    let path = manifest.join("../../data/calibration.csv");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let mut reader = csv::Reader::from_path(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let headers = reader
+        .headers()
+        .expect("calibration.csv has a header")
+        .clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        ["key", "fitted", "backtest"],
+        "calibration.csv columns"
+    );
+    let mut rows = String::new();
+    let mut count = 0;
+    for (line, record) in reader.records().enumerate() {
+        let r = record.unwrap_or_else(|e| panic!("calibration.csv row {}: {e}", line + 2));
+        let number = |i: usize| -> f64 {
+            r[i].trim().parse().unwrap_or_else(|_| {
+                panic!(
+                    "calibration.csv row {}: '{}' is not a number",
+                    line + 2,
+                    &r[i]
+                )
+            })
+        };
+        let (fitted, backtest) = (number(1), number(2));
+        writeln!(
+            rows,
+            "    Fitted {{ key: {:?}, fitted: {fitted:?}, backtest: {backtest:?} }},",
+            &r[0]
+        )
+        .expect("writing to a String cannot fail");
+        count += 1;
+    }
+    let out = format!(
+        "/// Every row of `data/calibration.csv`, in file order.\npub const FITTED: [Fitted; {count}] = [\n{rows}];\n"
+    );
+    let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("fitted.rs");
+    fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
 }

@@ -18,7 +18,7 @@ unit-multiplier = ×
 
 ## Parameters (param-<key>-label, param-<key>-help)
 param-visa_restrictions-label = US visa restrictions
-param-visa_restrictions-help = Share of would-be Chinese graduate students that US visa policy blocks. Proclamation 10043 alone blocked an estimated 16–27%; the 2025 revocations and H-1B fee push it higher.
+param-visa_restrictions-help = Entry channel: the share of would-be Chinese graduate students, and of researchers hired from abroad, that US visa policy refuses. Proclamation 10043 alone blocked an estimated 16–27%; the 2025 revocations push it higher.
 param-china_ai_funding-label = China domestic AI funding
 param-china_ai_funding-help = China's public AI and science funding as a multiple of its 2019 level; it has grown about 10% a year.
 param-compute_ratio-label = US:China compute ratio
@@ -29,44 +29,51 @@ param-us_research_funding-label = US research funding
 param-us_research_funding-help = US federal research funding as a multiple of its 2019 level.
 param-pay_gap-label = US:China pay gap
 param-pay_gap-help = How many times more a top AI researcher earns in the US than in China.
-param-ecosystem_loop-label = China ecosystem loop
-param-ecosystem_loop-help = How strongly China's pull grows as its own researcher community grows (1 = as calibrated, 0 = not at all).
+param-ecosystem_loop-label = China ecosystem pull
+param-ecosystem_loop-help = How strongly China's AI ecosystem pulls these researchers home (1 = as estimated, 0 = not at all).
 param-policy_start_year-label = Policy start year
 param-policy_start_year-help = The year from which your settings act; history before it follows the recorded policy path.
 param-beta_compute-label = Weight of compute
-param-beta_compute-help = How much a tenfold-larger compute advantage e-folds the odds of choosing the US (assumption: no published estimate).
 param-beta_china_funding-label = Weight of China's funding
-param-beta_china_funding-help = How much China's funding growth raises the odds of choosing China (assumption: no published estimate).
 param-beta_us_funding-label = Weight of US funding
-param-beta_us_funding-help = How much US research funding raises the odds of choosing the US (assumption).
 param-beta_pay-label = Weight of pay
-param-beta_pay-help = How much the US pay premium raises the odds of choosing the US (assumption, anchored on stated return intentions).
 param-beta_ecosystem-label = Weight of China's ecosystem
-param-beta_ecosystem-help = How much a larger Chinese research community, relative to the US one, raises China's pull (assumption).
 param-beta_scrutiny-label = Weight of scrutiny
-param-beta_scrutiny-help = How much each 10 points of felt profiling lowers the odds of choosing the US (anchored on the NBER "Building a Wall Around Science" estimates).
 param-beta_visa-label = Weight of visa uncertainty
-param-beta_visa-help = How much each 10 points of visa restriction lowers the odds of staying, beyond those blocked outright (anchored on green-card delay effects).
 param-hazard_sensitivity-label = Sensitivity of the return hazard
-param-hazard_sensitivity-help = How strongly the yearly return hazard of US-based researchers follows the balance of pulls (proportional hazards).
 param-perception_delay-label = Perception delay
-param-perception_delay-help = How long people take to perceive a change in conditions (first-order delay).
 param-pipeline_growth-label = Pipeline growth after 2026
-param-pipeline_growth-help = Yearly growth of China-undergrad graduates entering the top-tier pipeline after 2026 (assumption).
 param-grad_choice_us-label = US graduate-school share (2015)
-param-grad_choice_us-help = Share of the pipeline choosing US graduate school under 2015 conditions (calibrated).
 param-grad_choice_elsewhere-label = Elsewhere graduate-school share (2015)
-param-grad_choice_elsewhere-help = Share of the pipeline choosing graduate school outside the US and China under 2015 conditions (calibrated).
 param-stay_at_graduation-label = Stay at graduation (2015)
-param-stay_at_graduation-help = Share of US graduates who stay to work in the US under 2015 conditions (calibrated on a stay rate of about 90%).
-param-return_hazard-label = Early-career return hazard (2015)
-param-return_hazard-help = Yearly chance that an early-career US researcher leaves the US, under 2015 conditions (calibrated).
+param-return_hazard-label = Temporary residents' return hazard (2015)
 param-return_to_china-label = Leavers going to China (2015)
-param-return_to_china-help = Share of those leaving the US who go to China rather than a third country, under 2015 conditions (calibrated).
-param-tenure_protection-label = Tenure protection
-param-tenure_protection-help = Return hazard of established researchers as a multiple of early-career researchers' (calibrated).
+param-tenure_protection-label = Settled researchers' hazard
 param-career_length-label = Top-tier career length
-param-career_length-help = Mean years a researcher stays in the top tier after graduate school (assumption).
+param-settle_wait-label = Wait to settle in the US
+param-settle_wait-help = Post-study pathway: years from the PhD to permanent residency for a Chinese graduate in US industry (OPT, the H-1B lottery and fee, the green-card queue). Academia, exempt from the H-1B cap, waits less.
+param-third_country_openness-label = Third countries' openness
+param-third_country_openness-help = How open the UK, Canada, Europe, Singapore and others are to Chinese students and researchers, as odds against the US (2015 = 1).
+param-china_ecosystem-label = China's AI ecosystem
+param-china_ecosystem-help = China's top-cited AI research output relative to the US's: about half in 2010, level in 2019.
+param-beta_pathway-label = Weight of the pathway wait
+param-pathway_hazard-label = Pathway wait and the return hazard
+param-nest_similarity-label = Similarity of the options abroad
+param-frontier_weight_academia-label = Compute and pay in academia
+param-frontier_weight_grad-label = Compute and pay for graduate school
+param-academia_wait_share-label = Academia's wait to settle
+param-entry_share_academia-label = New researchers entering academia
+param-entry_share_startup-label = New researchers entering startups
+param-academia_hazard-label = Academia's return hazard
+param-startup_hazard-label = Startups' return hazard
+param-china_grads_to_us-label = China's graduates going to the US
+param-china_grads_to_elsewhere-label = China's graduates going elsewhere
+param-elsewhere_grads_to_us-label = Third countries' graduates going to the US
+param-elsewhere_grads_to_china-label = Third countries' graduates going to China
+param-reconsider_china-label = Researchers in China weighing a move
+param-reconsider_elsewhere-label = Researchers elsewhere weighing a move
+param-pipeline_growth_history-label = Pipeline growth to 2026
+param-grad_school_years-label = Length of graduate school
 
 ## App chrome (app-*)
 app-noscript = Talent Flow Explorer runs in your browser and needs JavaScript (WebAssembly) to draw its charts.
@@ -133,6 +140,7 @@ chart-inflow-y = People per year
 chart-inflow-grad = Starting US graduate school
 chart-inflow-work = Starting work in the US
 chart-inflow-summary = In { $year }, about { $grad } a year start US graduate school (baseline { $base_grad }) and { $work } a year start work in the US (baseline { $base_work }).
+chart-inflow-source = 2020: change since 2019 (CGS)
 
 chart-where-title = Where they work: all Chinese-undergraduate top AI researchers
 chart-where-aria = Where they work chart: share of Chinese-undergraduate top-tier AI researchers working in the US, in China and elsewhere, 2010 to 2050.
@@ -140,7 +148,7 @@ chart-where-y = Share of researchers
 chart-where-us = In the US
 chart-where-china = In China
 chart-where-elsewhere = Elsewhere
-chart-where-source = MacroPolo 2019
+chart-where-source = MacroPolo 2018, 2019, 2022
 chart-where-summary = In { $year }, { $us }% of these researchers work in the US (baseline { $base_us }%) and { $china }% in China (baseline { $base_china }%).
 
 # --- scenarios, links, embeds and exports (issue 3): begin ---
@@ -253,7 +261,8 @@ model-loading = Loading the model's description…
 ## Uncertainty bands on the charts (bands-*)
 bands-show = Show uncertainty: 50% and 90% ranges
 bands-computing = Computing the ranges…
-bands-note = Shaded around each curve: the middle 50% (darker) and 90% of { $draws } runs with the uncertain assumptions drawn from their plausible ranges (seed { $seed }; the evidence ledger lists them). Your sliders stay as you set them.
+bands-note = Shaded around each curve: the middle 50% (darker) and 90% of { $draws } runs with the uncertain assumptions drawn from their plausible ranges (seed { $seed }; the evidence ledger lists them), keeping the { $kept } that match every calibration target. Your sliders stay as you set them.
+bands-note-none-kept = Shaded around each curve: the middle 50% (darker) and 90% of { $draws } runs (seed { $seed }). With your settings no run matches every calibration target ({ $kept } kept), so all are shown.
 ## Why did it change (why-*)
 why-heading = Why did it change?
 why-sentence = { $outcome } in { $year }: { $now }, against { $base } at baseline ({ $change }). Mostly from: { $settings }.

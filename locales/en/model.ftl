@@ -1,5 +1,5 @@
 ## The model page (model-*): loaded when the reader opens "How the model works".
-model-intro = A stock-and-flow model of the researchers whose undergraduate degree is from China and who reach the top tier of AI research. It runs month by month from 1995; 2010–2026 follow the recorded history of visas, funding and compute, and your settings act from the policy start year. A scenario tool, not a forecast.
+model-intro = A stock-and-flow model of the researchers whose undergraduate degree is from China and who reach the top tier of AI research. It runs month by month from 1995; 2010–2026 follow the recorded history of visas, the pandemic, funding, compute and China's AI ecosystem, and your settings act from the policy start year. A scenario tool, not a forecast.
 model-diagram-heading = Stocks and flows
 model-diagram-caption = Boxes are stocks: people at one stage and place. Arrows are the flows between them, drawn from the model's own list of flows, so the diagram cannot drift from the code. Everyone is counted in exactly one box at every step.
 model-diagram-aria = Stock-and-flow diagram of the model: new entrants join the pipeline, choose a graduate school in the US, China or elsewhere, then where to work; researchers move between the three places and eventually leave the top tier.
@@ -9,42 +9,100 @@ model-node-grad-us = Grad school: US
 model-node-grad-china = Grad school: China
 model-node-grad-elsewhere = Grad school: elsewhere
 model-node-work-us = Working in the US
-model-node-work-us-detail = 3 sectors × early, established
+model-node-work-us-detail = 3 sectors × temporary, settled
 model-node-work-china = Working in China
 model-node-work-elsewhere = Working elsewhere
 model-node-left = Left the top tier
 model-equations-heading = Equations
-model-eq-choice-intro = Every choice (graduate school, where to work at graduation, whether to leave) is a logit choice between options with utilities U:
-model-eq-choice = share(option) = exp(U_option) / (exp(U_US) + exp(U_China) + exp(U_elsewhere))
-model-eq-pulls-intro = The utilities are built from two pulls, each zero under 2015 conditions. Compute, pay and funding enter as logarithms:
-model-eq-us-pull = US pull = β_compute·ln(compute ratio/2) + β_pay·ln(pay gap/3) + β_US funding·ln(US funding) − β_scrutiny·(profiling % − 20)/10 − β_visa·(visa restrictions %)/10
-model-eq-china-pull = China pull = β_China funding·ln(China funding/0.67) + β_ecosystem·ln((researchers in China / researchers in the US, a month earlier)/0.55)
+model-eq-choice-intro = Every choice (graduate school, where to work at graduation, a move) is a nested logit: stay home in China, or go abroad; abroad, the US or a third country. With utilities U and the nest's similarity λ (0.5):
+model-eq-choice = share(China) = exp(U_China) / (exp(U_China) + A);  share(US | abroad) = exp(U_US/λ) / (exp(U_US/λ) + exp(U_elsewhere/λ));  A = (exp(U_US/λ) + exp(U_elsewhere/λ))^λ
+model-eq-pulls-intro = The utilities are built from pulls, each zero under 2015 conditions. Compute and funding enter as logarithms, pay as the difference of pay levels; the frontier pull (compute and pay) counts fully for frontier labs and startups and 0.3 times for academia and graduate school:
+model-eq-us-pull = US pull = β_US funding·ln(US funding) − β_scrutiny·(profiling % − 20)/10 + w_sector·[β_compute·ln(compute ratio/2) + β_pay·((1 − 1/pay gap) − 2/3)/(2/3)]
+model-eq-china-pull = China pull = β_China funding·ln(China funding/0.67) + β_ecosystem·strength·ln(China's AI ecosystem/0.73), where the ecosystem is China's top-cited AI research output relative to the US's
 model-eq-delay-intro = People perceive the drivers with a first-order delay of τ years (1.5 by default); each month the perceived pull closes part of its gap:
 model-eq-delay = perceived += (current − perceived)·(1 − exp(−(1/12)/τ))
-model-eq-hazard-intro = US-based researchers leave at a yearly rate with the proportional-hazards form:
-model-eq-hazard = h = h0 · sector · tenure · exp(κ·(China pull − US pull))
-model-eq-visa = Visa block: a share (visa restrictions %) of those choosing the US is refused and chooses between China and elsewhere in proportion.
-model-eq-method = Method: forward Euler steps of one month; outputs are read yearly. Flows are (from, to, rate) records, so people are conserved by construction.
-model-calibration-heading = Calibration: the model beside what was observed
-model-calibration-intro = The calibrated constants were set by hand so that the baseline (every slider at today's setting) lands within five points of each observed figure. With about 100 people observed, a closer fit would be fitting noise.
-model-calibration-caption = Calibration targets, observed values and the model's baseline values
-model-col-target = Target
+model-eq-hazard-intro = US-based researchers leave at a yearly rate with the proportional-hazards form; settled researchers (permanent residency or citizenship) at a calibrated fraction (0.16) of temporary residents' rate:
+model-eq-hazard = h = h0 · sector · (0.16 if settled) · exp(κ·(China pull − US pull)) · exp(0.08·extra years of wait, temporary residents)
+model-eq-visa = Entry: a share of those choosing the US (visa restrictions %, and the pandemic's block in 2020–21) is refused at entry, to graduate school or a job; the refused choose again without the US, and about 60% go to a third country, as a study of Chinese students found.
+model-eq-pathway = Post-study pathway: the wait to settle (years from the PhD to permanent residency) lowers the utility of staying, raises temporary residents' hazard and keeps them temporary longer; one more year of wait costs a graduating cohort about 2 points of its stay rate five years on, as measured for green-card delays. Academia, exempt from the H-1B cap, waits 0.6 of industry's wait.
+model-eq-method = Method: forward Euler steps of one month; the choices' shares and hazards are worked out each quarter from the perceived pulls. Outputs are read yearly. Every flow leaves one stock and enters another, so people are conserved.
+model-calibration-heading = Calibration and validation: the model beside what was observed
+model-calibration-intro = The calibrated constants are fitted by a program (talentflow calibrate): it makes the misses against the calibration targets as small as it can, each miss measured in that figure's tolerance (five points for a share observed on about 100 people). The table puts the calibrated model (every slider at today's setting) beside every observed figure: those it was fitted to, and those no fit used (held out). A miss is shown as a miss: it says where the model does not yet reproduce the record.
+model-calibration-caption = The calibrated model beside every observed figure
+model-backtest-heading = Backtest: fitted to 2018, compared with 2019–2025
+model-backtest-intro = The same fit, using only the figures published for 2018 and earlier, then compared with everything observed since. Records that count many more people than the model (all students from China, all scientists of Chinese descent) are compared as changes: the ratio of one year to another.
+model-backtest-caption = The model fitted to the figures up to 2018, beside the figures of 2019–2025
+model-col-target = Observation
 model-col-observed = Observed
-model-col-model = Model (baseline)
-model-col-within = Within ±{ $points } points?
+model-col-model = Model
+model-col-error = Error (points or ratio)
+model-col-tolerance = Tolerance
+model-col-fit = Fitted or held out
+model-col-within = Within tolerance?
 model-col-sources = Sources
+model-fit-yes = fitted
+model-fit-no = held out
 model-within-yes = yes
-model-within-no = no
+model-within-no = no: a miss
+model-validation-summary = { $passed } of { $total } within their tolerance.
+model-target-stay_5y_2012 = Chinese US PhDs of 2007 still in the US five years on (2012)
+model-target-stay_10y_2017 = Chinese US PhDs of 2007 still in the US ten years on (2017)
+model-target-stay_5y_2017 = Chinese US PhDs of 2012 still in the US five years on (2017)
+model-target-exit_to_china_2010 = Leavers from the US going to China, 2010
+model-target-share_in_us_2018 = Chinese top-tier researchers working in the US, 2018
+model-target-share_in_china_2018 = … working in China, 2018
+model-target-share_in_us_2019 = China-undergraduate top-tier researchers working in the US, 2019
+model-target-share_in_china_2019 = … working in China, 2019
 model-target-cohort_in_us_2025 = Of the 2019 US-based cohort, still in the US in 2025
 model-target-cohort_in_china_2025 = Of the 2019 US-based cohort, in China in 2025
 model-target-cohort_elsewhere_2025 = Of the 2019 US-based cohort, elsewhere in 2025
-model-target-stay_rate_before_2018 = US graduates staying to work, mean 2010–2017
-model-target-share_in_us_2019 = China-undergraduate top-tier researchers working in the US, 2019
-model-target-share_in_china_2019 = … working in China, 2019
-model-target-us_grads_staying_2019 = China-origin US graduates staying, 2019
+model-target-share_in_us_2022 = China-undergraduate top-tier researchers working in the US, 2022
+model-target-share_in_china_2022 = … working in China, 2022
+model-target-stay_5y_2023 = Chinese US PhDs of 2017–2019 still in the US in 2023
+model-target-exit_to_china_2021 = Leavers from the US going to China, 2021
+model-target-exit_rate_rise_2019_2021 = Rise of the yearly exit rate from the US: 2019–2021 over 2010–2018
+model-target-students_2024_vs_2019 = Students from China in the US: 2024 over 2019
+model-target-grad_entrants_2020_vs_2019 = New graduate students in the US: 2020 over 2019
 model-limits-heading = What the model cannot tell
 model-limit-forecast = It is a scenario tool, not a forecast. The effects of compute and of funding on choices rest on weights no study has measured: read the direction and rough size of a change, not the decimal.
 model-limit-population = It follows one population (China-undergraduate top-tier researchers) and lumps every third country together. It does not model who replaces them in the US, nor researchers of other origins.
 model-limit-small = Small numbers: the observed cohort is 100 people, so five points either way is noise.
-model-limit-missing = Not in the model: the pandemic's travel disruption, family reasons (57% of leavers cite them), individual prosecutions, differences between universities or companies, and any feedback from talent to compute or funding (the sliders are set by you, not by the model).
+model-limit-missing = Not in the model: deferrals during the pandemic, family reasons (57% of leavers cite them), individual prosecutions, differences between universities or companies, and any feedback from talent to compute or funding (the sliders are set by you, not by the model).
 model-limit-definitions = Definitions move: the 2019 and 2022 samples of the top tier differ in size and method, and several figures come from secondary summaries (marked in the Sources).
+
+## What each of the model's internal constants means (the slider-less parameters; shown with the model)
+param-beta_compute-help = How much a tenfold-larger compute advantage raises the US's pull in frontier labs and startups, in logit units (assumption: no published estimate).
+param-beta_china_funding-help = How much China's funding growth raises the odds of choosing China (assumption: no published estimate).
+param-beta_us_funding-help = How much US research funding raises the odds of choosing the US (assumption).
+param-beta_pay-help = How much the US pay premium, in levels, raises the US's pull in frontier labs and startups (assumption, anchored on stated return intentions).
+param-beta_ecosystem-help = How much each e-fold of China's AI research output, relative to the US's, raises China's pull (assumption).
+param-beta_scrutiny-help = How much each 10 points of felt profiling lowers the US's pull, at entry, at graduation and on the return hazard (anchored on the NBER "Building a Wall Around Science" estimates and the rise in departures after 2018).
+param-beta_visa-help = How much each 10 points of visa restriction deters would-be graduate students beyond those refused outright (anchored on the fall in Chinese entries to US PhDs).
+param-hazard_sensitivity-help = How strongly the yearly return hazard of US-based researchers follows the balance of pulls (proportional hazards; anchored on the rise in departures after 2018).
+param-perception_delay-help = How long people take to perceive a change in conditions (first-order delay).
+param-pipeline_growth-help = Yearly growth of China-undergrad graduates entering the top-tier pipeline after 2026 (assumption).
+param-grad_choice_us-help = Share of the pipeline choosing US graduate school under 2015 conditions (calibrated).
+param-grad_choice_elsewhere-help = Share of the pipeline choosing graduate school outside the US and China under 2015 conditions (calibrated).
+param-stay_at_graduation-help = Share of US graduates who stay to work in the US under 2015 conditions (calibrated with the other constants; the record it answers to is the share of graduates still in the US five and ten years on, about 90%).
+param-return_hazard-help = Yearly chance that a US researcher on a temporary visa leaves the US, in industry under 2015 conditions (calibrated).
+param-return_to_china-help = Share of those leaving the US who go to China rather than a third country, under 2015 conditions (calibrated).
+param-tenure_protection-help = Return hazard of researchers with permanent residency or citizenship, as a multiple of those on temporary visas (calibrated).
+param-career_length-help = Mean years a researcher stays in the top tier after graduate school (assumption).
+param-beta_pathway-help = How much each year of wait to settle lowers the odds of staying in the US, or moving there (assumption, anchored on green-card delay effects).
+param-pathway_hazard-help = How much each year of wait to settle raises the return hazard of those on temporary visas, in log units (assumption, anchored on green-card delay effects).
+param-nest_similarity-help = How alike the US and third countries are to a chooser (1 = no more than to staying home); sets where those the US refuses go (anchored on the diversion to other English-speaking countries).
+param-frontier_weight_academia-help = Weight of compute and pay for academics, relative to frontier labs and startups (assumption).
+param-frontier_weight_grad-help = Weight of compute and pay in the choice of graduate school, relative to frontier labs (assumption).
+param-academia_wait_share-help = Academia's wait for permanent residency as a share of industry's: cap-exempt H-1B, the route for outstanding researchers (assumption).
+param-entry_share_academia-help = Share of new US researchers who enter academia (40 of 87 of the 2019 cohort were professors in 2025).
+param-entry_share_startup-help = Share of new US researchers who join or found startups (3 of 87 founders in 2025).
+param-academia_hazard-help = Return hazard in academia as a multiple of industry's (foreign faculty rarely return).
+param-startup_hazard-help = Return hazard in startups as a multiple of industry's (assumption).
+param-china_grads_to_us-help = Share of graduates of Chinese graduate schools who go to work in the US, under 2015 conditions (assumption).
+param-china_grads_to_elsewhere-help = Share of graduates of Chinese graduate schools who go to work in a third country, under 2015 conditions (assumption).
+param-elsewhere_grads_to_us-help = Share of graduates of third countries' graduate schools who go to work in the US, under 2015 conditions (assumption).
+param-elsewhere_grads_to_china-help = Share of graduates of third countries' graduate schools who go to work in China, under 2015 conditions (assumption).
+param-reconsider_china-help = How often a year a researcher in China weighs moving abroad (assumption).
+param-reconsider_elsewhere-help = How often a year a researcher in a third country weighs moving to the US or China (assumption).
+param-pipeline_growth_history-help = Yearly growth of China-undergrad graduates entering the top-tier pipeline up to 2026 (China's share of the top tier rose from 29% to 47% in 2019–2022).
+param-grad_school_years-help = Mean years in graduate school (assumption).

@@ -19,7 +19,7 @@ unit-multiplier = ×
 
 ## 参数（param-<key>-label, param-<key>-help）
 param-visa_restrictions-label = 美国签证限制
-param-visa_restrictions-help = 有意赴美读研的中国学生中，被美国签证政策挡在门外的比例。仅第10043号总统公告一项估计就拦下了16–27%；2025年的签证撤销和H-1B新费用使这一比例进一步升高。
+param-visa_restrictions-help = 入境渠道：有意赴美读研的中国学生以及从海外受聘的研究者中，被美国签证政策拒之门外的比例。仅第10043号总统公告一项估计就拦下了16–27%；2025年的签证撤销使这一比例进一步升高。
 param-china_ai_funding-label = 中国国内AI经费
 param-china_ai_funding-help = 中国公共AI与科研经费相当于2019年水平的倍数；近年来每年增长约10%。
 param-compute_ratio-label = 美中算力比
@@ -30,44 +30,51 @@ param-us_research_funding-label = 美国科研经费
 param-us_research_funding-help = 美国联邦科研经费相当于2019年水平的倍数。
 param-pay_gap-label = 美中薪酬差距
 param-pay_gap-help = 顶尖AI研究者在美国的收入是在中国的多少倍。
-param-ecosystem_loop-label = 中国生态正反馈
-param-ecosystem_loop-help = 随着中国本土研究者群体壮大，中国吸引力随之增强的程度（1 = 按校准值，0 = 完全不增强）。
+param-ecosystem_loop-label = 中国生态吸引力
+param-ecosystem_loop-help = 中国AI研究生态把这些研究者吸引回国的强度（1 = 按估计值，0 = 完全没有）。
 param-policy_start_year-label = 政策起始年份
 param-policy_start_year-help = 你的设置从这一年起生效；此前的历史沿用实际记录的政策路径。
 param-beta_compute-label = 算力权重
-param-beta_compute-help = 算力优势每扩大十倍，选择美国的几率按e的多少次方增加（假设值：尚无公开估计）。
 param-beta_china_funding-label = 中国经费权重
-param-beta_china_funding-help = 中国经费增长使选择中国的几率提高多少（假设值：尚无公开估计）。
 param-beta_us_funding-label = 美国经费权重
-param-beta_us_funding-help = 美国科研经费使选择美国的几率提高多少（假设值）。
 param-beta_pay-label = 薪酬权重
-param-beta_pay-help = 美国的薪酬溢价使选择美国的几率提高多少（假设值，以受访者自述的回国意向为依据）。
 param-beta_ecosystem-label = 中国生态权重
-param-beta_ecosystem-help = 中国研究者群体相对美国越大，中国的吸引力随之提高多少（假设值）。
 param-beta_scrutiny-label = 审查权重
-param-beta_scrutiny-help = 感到遭受种族定性的比例每上升10个百分点，选择美国的几率降低多少（以NBER《在科学周围筑墙》（Building a Wall Around Science）的估计为依据）。
 param-beta_visa-label = 签证不确定性权重
-param-beta_visa-help = 签证限制每增加10个百分点，除直接被拒者之外，选择留在美国的几率还会降低多少（以绿卡排期的影响为依据）。
 param-hazard_sensitivity-label = 离美风险率的敏感度
-param-hazard_sensitivity-help = 在美研究者每年的离美风险率随两国吸引力对比而变化的强烈程度（比例风险）。
 param-perception_delay-label = 感知延迟
-param-perception_delay-help = 人们察觉环境变化所需的时间（一阶延迟）。
 param-pipeline_growth-label = 2026年后人才管道增速
-param-pipeline_growth-help = 2026年后，进入顶尖人才管道的中国本科毕业生每年的增长率（假设值）。
 param-grad_choice_us-label = 赴美读研比例（2015年）
-param-grad_choice_us-help = 在2015年的条件下，人才管道中选择赴美读研究生的比例（校准值）。
 param-grad_choice_elsewhere-label = 赴第三国读研比例（2015年）
-param-grad_choice_elsewhere-help = 在2015年的条件下，人才管道中选择在中美以外的国家读研究生的比例（校准值）。
 param-stay_at_graduation-label = 毕业后留美比例（2015年）
-param-stay_at_graduation-help = 在2015年的条件下，在美毕业生留在美国工作的比例（按约90%的留美率校准）。
-param-return_hazard-label = 职业早期离美风险率（2015年）
-param-return_hazard-help = 在2015年的条件下，处于职业早期的在美研究者每年离开美国的概率（校准值）。
+param-return_hazard-label = 临时签证持有者离美风险率（2015年）
 param-return_to_china-label = 离美者回中国的比例（2015年）
-param-return_to_china-help = 在2015年的条件下，离开美国的人中回到中国而非前往第三国的比例（校准值）。
-param-tenure_protection-label = 终身教职保护
-param-tenure_protection-help = 资深研究者的离美风险率相当于职业早期研究者的倍数（校准值）。
+param-tenure_protection-label = 已定居研究者的离美风险
 param-career_length-label = 顶尖职业生涯长度
-param-career_length-help = 研究者读完研究生后留在顶尖梯队的平均年数（假设值）。
+param-settle_wait-label = 在美定居等待年限
+param-settle_wait-help = 毕业后的留美通道：在美国业界工作的中国毕业生从拿到博士学位到获得永久居留权所需的年数（OPT、H-1B抽签与费用、绿卡排期）。学术界不受H-1B名额限制，等待时间较短。
+param-third_country_openness-label = 第三国开放程度
+param-third_country_openness-help = 英国、加拿大、欧洲、新加坡等国对中国学生和研究者的开放程度，以相对美国的几率表示（2015年 = 1）。
+param-china_ecosystem-label = 中国AI生态
+param-china_ecosystem-help = 中国高被引AI研究产出相当于美国的倍数：2010年约为一半，2019年持平。
+param-beta_pathway-label = 留美通道等待的权重
+param-pathway_hazard-label = 等待年限对离美风险的影响
+param-nest_similarity-label = 海外选项的相似度
+param-frontier_weight_academia-label = 学术界对算力和薪酬的看重
+param-frontier_weight_grad-label = 选读研究生时对算力和薪酬的看重
+param-academia_wait_share-label = 学术界的定居等待
+param-entry_share_academia-label = 进入学术界的新研究者
+param-entry_share_startup-label = 进入创业公司的新研究者
+param-academia_hazard-label = 学术界的离美风险
+param-startup_hazard-label = 创业公司的离美风险
+param-china_grads_to_us-label = 中国毕业生赴美比例
+param-china_grads_to_elsewhere-label = 中国毕业生赴第三国比例
+param-elsewhere_grads_to_us-label = 第三国毕业生赴美比例
+param-elsewhere_grads_to_china-label = 第三国毕业生赴华比例
+param-reconsider_china-label = 在华研究者考虑迁移的频率
+param-reconsider_elsewhere-label = 在第三国研究者考虑迁移的频率
+param-pipeline_growth_history-label = 2026年前人才管道增速
+param-grad_school_years-label = 研究生阶段时长
 
 ## 应用界面（app-*）
 app-noscript = 人才流动情景模拟器在你的浏览器中运行，需要启用 JavaScript（WebAssembly）才能绘制图表。
@@ -134,6 +141,7 @@ chart-inflow-y = 每年人数
 chart-inflow-grad = 开始在美读研
 chart-inflow-work = 开始在美工作
 chart-inflow-summary = { $year }年，每年约有{ $grad }人开始在美读研（基线为{ $base_grad }人），{ $work }人开始在美工作（基线为{ $base_work }人）。
+chart-inflow-source = 2020 年：较 2019 年的变化（美国研究生院理事会）
 
 chart-where-title = 工作地点：全部中国本科背景的顶尖AI研究者
 chart-where-aria = 工作地点图：中国本科背景的顶尖AI研究者在美国、在中国和在其他地方工作的比例，2010年至2050年。
@@ -141,7 +149,7 @@ chart-where-y = 研究者比例
 chart-where-us = 在美国
 chart-where-china = 在中国
 chart-where-elsewhere = 在其他地方
-chart-where-source = 马可波罗智库 2019
+chart-where-source = 马可波罗智库 2018、2019、2022
 chart-where-summary = { $year }年，这些研究者中有{ $us }%在美国工作（基线为{ $base_us }%），{ $china }%在中国工作（基线为{ $base_china }%）。
 
 # --- scenarios, links, embeds and exports (issue 3): begin ---
@@ -254,7 +262,8 @@ model-loading = 正在加载模型说明……
 ## 图表上的不确定性区间（bands-*）
 bands-show = 显示不确定性：50% 与 90% 区间
 bands-computing = 正在计算区间……
-bands-note = 每条曲线周围的阴影：在不确定的假设各自的合理范围内抽样运行 { $draws } 次，中间 50%（较深）与 90% 的结果（种子 { $seed }；证据清单列出了这些假设）。您设定的滑块保持不变。
+bands-note = 每条曲线周围的阴影：在不确定的假设各自的合理范围内抽样运行 { $draws } 次，保留其中符合全部校准目标的 { $kept } 次，取中间 50%（较深）与 90% 的结果（种子 { $seed }；证据清单列出了这些假设）。您设定的滑块保持不变。
+bands-note-none-kept = 每条曲线周围的阴影：{ $draws } 次抽样运行中间 50%（较深）与 90% 的结果（种子 { $seed }）。在您的设定下没有一次运行符合全部校准目标（保留 { $kept } 次），因此全部显示。
 ## 为什么变了（why-*）
 why-heading = 为什么变了？
 why-sentence = { $year }年{ $outcome }：{ $now }，基线为{ $base }（{ $change }）。主要来自：{ $settings }。

@@ -1,5 +1,5 @@
 ## 模型说明页（model-*）：读者打开“模型如何运作”时加载。
-model-intro = 这是一个存量–流量模型，对象是本科毕业于中国、进入顶尖人工智能研究层级的研究者。模型从 1995 年起按月运行；2010–2026 年沿用签证、经费和算力的历史记录，您的设置从政策起始年起生效。它是情景推演工具，不是预测。
+model-intro = 这是一个存量–流量模型，对象是本科毕业于中国、进入顶尖人工智能研究层级的研究者。模型从 1995 年起按月运行；2010–2026 年沿用签证、疫情、经费、算力和中国AI生态的历史记录，您的设置从政策起始年起生效。它是情景推演工具，不是预测。
 model-diagram-heading = 存量与流量
 model-diagram-caption = 方框是存量：处于某一阶段、某一地点的人。箭头是它们之间的流动，直接取自模型自身的流动清单，因此图不会与代码脱节。每一步中，每个人都恰好计入一个方框。
 model-diagram-aria = 模型的存量–流量图：新进入者加入人才储备，选择在美国、中国或其他地方读研究生，再选择在哪里工作；研究者在三地之间流动，最终离开顶尖层级。
@@ -9,42 +9,100 @@ model-node-grad-us = 研究生阶段：美国
 model-node-grad-china = 研究生阶段：中国
 model-node-grad-elsewhere = 研究生阶段：其他地方
 model-node-work-us = 在美国工作
-model-node-work-us-detail = 产业、学术、初创 × 初期、资深
+model-node-work-us-detail = 产业、学术、初创 × 临时签证、已定居
 model-node-work-china = 在中国工作
 model-node-work-elsewhere = 在其他地方工作
 model-node-left = 离开顶尖层级
 model-equations-heading = 方程
-model-eq-choice-intro = 每一次选择（去哪里读研究生、毕业后在哪里工作、是否离开）都是在若干选项之间的 logit 选择，各选项的效用为 U：
-model-eq-choice = 份额(选项) = exp(U_选项) / (exp(U_美国) + exp(U_中国) + exp(U_其他))
-model-eq-pulls-intro = 效用由两股拉力构成，在 2015 年的条件下均为零。算力、薪酬和经费以对数形式进入：
-model-eq-us-pull = 美国拉力 = β_算力·ln(算力比/2) + β_薪酬·ln(薪酬差距/3) + β_美国经费·ln(美国经费) − β_审查·(被针对感 % − 20)/10 − β_签证·(签证限制 %)/10
-model-eq-china-pull = 中国拉力 = β_中国经费·ln(中国经费/0.67) + β_生态·ln((上月在华研究者 / 上月在美研究者)/0.55)
+model-eq-choice-intro = 每一次选择（去哪里读研究生、毕业后在哪里工作、是否迁移）都是嵌套 logit：留在中国，还是出国；出国的话，去美国还是第三国。各选项的效用为 U，嵌套相似度为 λ（0.5）：
+model-eq-choice = 份额(中国) = exp(U_中国) / (exp(U_中国) + A)；份额(美国 | 出国) = exp(U_美国/λ) / (exp(U_美国/λ) + exp(U_其他/λ))；A = (exp(U_美国/λ) + exp(U_其他/λ))^λ
+model-eq-pulls-intro = 效用由若干拉力构成，在 2015 年的条件下均为零。算力和经费以对数形式进入，薪酬以收入水平之差进入；前沿拉力（算力和薪酬）对前沿实验室和创业公司全额计入，对学术界和研究生选择只计 0.3 倍：
+model-eq-us-pull = 美国拉力 = β_美国经费·ln(美国经费) − β_审查·(被针对感 % − 20)/10 + w_部门·[β_算力·ln(算力比/2) + β_薪酬·((1 − 1/薪酬差距) − 2/3)/(2/3)]
+model-eq-china-pull = 中国拉力 = β_中国经费·ln(中国经费/0.67) + β_生态·强度·ln(中国AI生态/0.73)，其中生态指中国高被引AI研究产出相当于美国的倍数
 model-eq-delay-intro = 人们对驱动因素的感知有 τ 年的一阶延迟（默认 1.5 年）；每个月，感知到的拉力缩小与当前拉力差距的一部分：
 model-eq-delay = 感知值 += (当前值 − 感知值)·(1 − exp(−(1/12)/τ))
-model-eq-hazard-intro = 在美研究者按比例风险形式的年离开率离开：
-model-eq-hazard = h = h0 · 部门 · 资历 · exp(κ·(中国拉力 − 美国拉力))
-model-eq-visa = 签证阻拦：选择美国的人中有（签证限制 %）的比例被拒，并按比例在中国和其他地方之间重新选择。
-model-eq-method = 方法：以一个月为步长的前向欧拉法，按年读取输出。流动以（来源、去向、速率）记录，因此人数在构造上守恒。
-model-calibration-heading = 校准：模型与观测值对照
-model-calibration-intro = 校准常数由人工设定，使基准情景（所有滑块保持当前设置）与每个观测值的差距在 5 个百分点以内。观测对象只有约 100 人，拟合得更近只是在拟合噪声。
-model-calibration-caption = 校准目标、观测值与模型基准值
-model-col-target = 目标
+model-eq-hazard-intro = 在美研究者按比例风险形式的年离开率离开；已定居者（持永久居留权或公民身份）的离开率是临时签证持有者的一个校准比例（0.16 倍）：
+model-eq-hazard = h = h0 · 部门 · （已定居则乘 0.16）· exp(κ·(中国拉力 − 美国拉力)) · exp(0.08·多等待的年数，仅临时签证持有者)
+model-eq-visa = 入境：选择美国的人中有一部分（签证限制 %，以及 2020–21 年疫情造成的阻拦）在入境时被拒，无论是读研究生还是受聘工作；被拒者在没有美国的选项中重新选择，约 60% 去了第三国，与一项针对中国学生的研究结果一致。
+model-eq-pathway = 毕业后的留美通道：定居等待（从拿到博士学位到获得永久居留权的年数）降低留下的效用，提高临时签证持有者的离开率，并让他们更久地停留在临时身份；等待每多一年，一届毕业生五年后的留美率约降低 2 个百分点，与针对绿卡排期的测算一致。学术界不受 H-1B 名额限制，等待时间为业界的 0.6 倍。
+model-eq-method = 方法：以一个月为步长的前向欧拉法；各项选择的份额和离开率每季度根据感知到的拉力计算一次。按年读取输出。每一股流动都从一个存量流出、流入另一个存量，因此人数守恒。
+model-calibration-heading = 校准与检验：模型与观测值对照
+model-calibration-intro = 校准常数由程序（talentflow calibrate）拟合：让模型与各校准目标的偏差尽可能小，每项偏差以该数据的容差为单位（约 100 人的观测比例，容差为 5 个百分点）。下表将校准后的模型（所有滑块保持当前设置）与每一项观测值对照：既有用于拟合的数据，也有任何拟合都未使用的保留数据。未达标的项如实标为未达标：它说明模型在哪些方面尚未重现实际记录。
+model-calibration-caption = 校准后的模型与每一项观测值对照
+model-backtest-heading = 回测：只用 2018 年及以前的数据拟合，再与 2019–2025 年对照
+model-backtest-intro = 同样的拟合，只使用 2018 年及以前公布的数据，再与此后观测到的一切对照。统计人数远多于模型对象的记录（所有中国留学生、所有华裔科学家）按变化对照：某一年与另一年之比。
+model-backtest-caption = 用截至 2018 年的数据拟合的模型，与 2019–2025 年的观测值对照
+model-col-target = 观测项
 model-col-observed = 观测值
-model-col-model = 模型（基准）
-model-col-within = 是否在 ±{ $points } 个百分点以内？
+model-col-model = 模型
+model-col-error = 偏差（百分点或比值）
+model-col-tolerance = 容差
+model-col-fit = 用于拟合或保留
+model-col-within = 是否在容差以内？
 model-col-sources = 来源
+model-fit-yes = 用于拟合
+model-fit-no = 保留未用
 model-within-yes = 是
-model-within-no = 否
+model-within-no = 否：未达标
+model-validation-summary = { $total } 项中有 { $passed } 项在容差以内。
+model-target-stay_5y_2012 = 2007 年获美国博士学位的中国人，五年后（2012 年）仍在美国的比例
+model-target-stay_10y_2017 = 2007 年获美国博士学位的中国人，十年后（2017 年）仍在美国的比例
+model-target-stay_5y_2017 = 2012 年获美国博士学位的中国人，五年后（2017 年）仍在美国的比例
+model-target-exit_to_china_2010 = 2010 年离开美国者中去往中国的比例
+model-target-share_in_us_2018 = 中国籍顶尖研究者在美国工作的比例，2018 年
+model-target-share_in_china_2018 = ……在中国工作的比例，2018 年
+model-target-share_in_us_2019 = 中国本科出身的顶尖研究者在美国工作的比例，2019 年
+model-target-share_in_china_2019 = ……在中国工作的比例，2019 年
 model-target-cohort_in_us_2025 = 2019 年在美群体中，2025 年仍在美国的比例
 model-target-cohort_in_china_2025 = 2019 年在美群体中，2025 年在中国的比例
 model-target-cohort_elsewhere_2025 = 2019 年在美群体中，2025 年在其他地方的比例
-model-target-stay_rate_before_2018 = 美国毕业生留美工作比例，2010–2017 年均值
-model-target-share_in_us_2019 = 中国本科出身的顶尖研究者在美国工作的比例，2019 年
-model-target-share_in_china_2019 = ……在中国工作的比例，2019 年
-model-target-us_grads_staying_2019 = 中国出身的美国毕业生留美比例，2019 年
+model-target-share_in_us_2022 = 中国本科出身的顶尖研究者在美国工作的比例，2022 年
+model-target-share_in_china_2022 = ……在中国工作的比例，2022 年
+model-target-stay_5y_2023 = 2017–2019 年获美国博士学位的中国人，2023 年仍在美国的比例
+model-target-exit_to_china_2021 = 2021 年离开美国者中去往中国的比例
+model-target-exit_rate_rise_2019_2021 = 每年离美比例的上升：2019–2021 年均值与 2010–2018 年均值之比
+model-target-students_2024_vs_2019 = 在美中国留学生人数：2024 年与 2019 年之比
+model-target-grad_entrants_2020_vs_2019 = 在美新入学研究生人数：2020 年与 2019 年之比
 model-limits-heading = 模型无法回答的问题
 model-limit-forecast = 它是情景推演工具，不是预测。算力和经费对选择的影响所依据的权重，尚无研究测量过：请看变化的方向和大致幅度，而非小数点。
 model-limit-population = 它只跟踪一个群体（本科毕业于中国的顶尖研究者），并把所有第三国合为一类。它不模拟在美国由谁来替代他们，也不涉及其他出身的研究者。
 model-limit-small = 样本很小：观测群体只有 100 人，上下 5 个百分点都在噪声范围内。
-model-limit-missing = 模型未包含：疫情造成的出行中断、家庭原因（57% 的离开者提到）、个案起诉、高校或公司之间的差异，以及人才对算力或经费的任何反馈（滑块由您设定，而非由模型决定）。
+model-limit-missing = 模型未包括：疫情期间的推迟入学、家庭原因（57% 的离开者提到这一点）、个别起诉案件、不同大学或公司之间的差异，以及人才对算力或经费的反馈（滑块由您设定，而不是由模型决定）。
 model-limit-definitions = 定义会变化：2019 年与 2022 年顶尖层级的样本规模和方法不同，部分数据来自二手汇总（在“来源”中已标注）。
+
+## What each of the model's internal constants means (the slider-less parameters; shown with the model)
+param-beta_compute-help = 算力优势每扩大十倍，美国对前沿实验室和创业公司研究者的吸引力提高多少（logit单位；假设值：尚无公开估计）。
+param-beta_china_funding-help = 中国经费增长使选择中国的几率提高多少（假设值：尚无公开估计）。
+param-beta_us_funding-help = 美国科研经费使选择美国的几率提高多少（假设值）。
+param-beta_pay-help = 美国薪酬高出的绝对水平使美国对前沿实验室和创业公司研究者的吸引力提高多少（假设值，以受访者自述的回国意向为依据）。
+param-beta_ecosystem-help = 中国AI研究产出相对美国每增长e倍，中国的吸引力提高多少（假设值）。
+param-beta_scrutiny-help = 感到遭受种族定性的比例每上升10个百分点，美国在入学、毕业和离美风险上的吸引力降低多少（以NBER《在科学周围筑墙》（Building a Wall Around Science）的估计和2018年后离美人数的上升为依据）。
+param-beta_visa-help = 签证限制每增加10个百分点，除直接被拒者之外，还会劝退多少有意赴美读研的学生（以赴美读博的中国学生人数下降为依据）。
+param-hazard_sensitivity-help = 在美研究者每年的离美风险率随两国吸引力对比而变化的强烈程度（比例风险；以2018年后离美人数的上升为依据）。
+param-perception_delay-help = 人们察觉环境变化所需的时间（一阶延迟）。
+param-pipeline_growth-help = 2026年后，进入顶尖人才管道的中国本科毕业生每年的增长率（假设值）。
+param-grad_choice_us-help = 在2015年的条件下，人才管道中选择赴美读研究生的比例（校准值）。
+param-grad_choice_elsewhere-help = 在2015年的条件下，人才管道中选择在中美以外的国家读研究生的比例（校准值）。
+param-stay_at_graduation-help = 在2015年的条件下，在美毕业生留在美国工作的比例（与其他常数一同校准；对照的记录是毕业五年和十年后仍在美国的比例，约90%）。
+param-return_hazard-help = 在2015年的条件下，持临时签证在美国业界工作的研究者每年离开美国的概率（校准值）。
+param-return_to_china-help = 在2015年的条件下，离开美国的人中回到中国而非前往第三国的比例（校准值）。
+param-tenure_protection-help = 持有永久居留权或公民身份的研究者的离美风险率，相当于持临时签证者的倍数（校准值）。
+param-career_length-help = 研究者读完研究生后留在顶尖梯队的平均年数（假设值）。
+param-beta_pathway-help = 定居等待每多一年，留在美国或迁往美国的几率降低多少（假设值，以绿卡排期的影响为依据）。
+param-pathway_hazard-help = 定居等待每多一年，持临时签证者的离美风险率（对数）提高多少（假设值，以绿卡排期的影响为依据）。
+param-nest_similarity-help = 在选择者眼中美国与第三国有多相似（1 = 不比留在国内更相似）；决定被美国拒签者的去向（以分流到其他英语国家的比例为依据）。
+param-frontier_weight_academia-help = 学术界研究者对算力和薪酬的看重程度，相对前沿实验室和创业公司（假设值）。
+param-frontier_weight_grad-help = 选择读研究生的地方时对算力和薪酬的看重程度，相对前沿实验室（假设值）。
+param-academia_wait_share-help = 学术界获得永久居留权的等待时间相当于业界的比例：H-1B不受名额限制，杰出研究者另有途径（假设值）。
+param-entry_share_academia-help = 新进入美国工作的研究者中进入学术界的比例（2019年队列的87人中，2025年有40人是教授）。
+param-entry_share_startup-help = 新进入美国工作的研究者中加入或创办创业公司的比例（2025年87人中有3人创业）。
+param-academia_hazard-help = 学术界的离美风险率相当于业界的倍数（外籍教员很少回国）。
+param-startup_hazard-help = 创业公司的离美风险率相当于业界的倍数（假设值）。
+param-china_grads_to_us-help = 在2015年的条件下，中国研究生院的毕业生赴美国工作的比例（假设值）。
+param-china_grads_to_elsewhere-help = 在2015年的条件下，中国研究生院的毕业生赴第三国工作的比例（假设值）。
+param-elsewhere_grads_to_us-help = 在2015年的条件下，第三国研究生院的毕业生赴美国工作的比例（假设值）。
+param-elsewhere_grads_to_china-help = 在2015年的条件下，第三国研究生院的毕业生赴中国工作的比例（假设值）。
+param-reconsider_china-help = 在中国的研究者每年考虑出国的频率（假设值）。
+param-reconsider_elsewhere-help = 在第三国的研究者每年考虑迁往美国或中国的频率（假设值）。
+param-pipeline_growth_history-help = 2026年前，进入顶尖人才管道的中国本科毕业生每年的增长率（2019–2022年中国在顶尖梯队中的占比从29%升至47%）。
+param-grad_school_years-help = 读研究生的平均年数（假设值）。

@@ -580,7 +580,7 @@ pub fn App(_props: &AppProps) -> Html {
                     </div>
                     if below {
                         <super::why_changed::WhyChanged {scenario} />
-                        { bands_toggle(&BandsToggleProps { on: state.bands, ready: bands.is_some(), on_action: on_action.clone() }, &messages) }
+                        { bands_toggle(&BandsToggleProps { on: state.bands, kept: bands.as_ref().map(|b| b.kept()), on_action: on_action.clone() }, &messages) }
                         { compare(&CompareProps { pins: state.pins.clone(), view: state.view, scenario, on_action: on_action.clone() }, &messages) }
                         { share(&ShareProps { query: full_query.clone(), state_query: full_query.clone() }, &messages, &share_state) }
                         { keep(

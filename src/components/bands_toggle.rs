@@ -11,8 +11,10 @@ use yew::prelude::*;
 pub struct BandsToggleProps {
     /// Whether the bands are asked for.
     pub on: bool,
-    /// Whether the bands of the current scenario are ready.
-    pub ready: bool,
+    /// Once the bands of the current scenario are ready, how many of their
+    /// draws met every calibration target and shape them (0: none did,
+    /// and every draw does).
+    pub kept: Option<usize>,
     /// Receives [`Action::ShowBands`].
     pub on_action: Callback<Action>,
 }
@@ -27,13 +29,18 @@ pub fn bands_toggle(props: &BandsToggleProps, messages: &Messages) -> Html {
             on_action.emit(Action::ShowBands(input.checked()));
         })
     };
-    let note = match (props.on, props.ready) {
+    let note = match (props.on, props.kept) {
         (false, _) => None,
-        (true, false) => Some(messages.tr("bands-computing")),
-        (true, true) => Some(messages.format(
-            "bands-note",
+        (true, None) => Some(messages.tr("bands-computing")),
+        (true, Some(kept)) => Some(messages.format(
+            if kept == 0 {
+                "bands-note-none-kept"
+            } else {
+                "bands-note"
+            },
             &[
                 ("draws", &DEFAULT_DRAWS.to_string()),
+                ("kept", &kept.to_string()),
                 ("seed", &DEFAULT_SEED.to_string()),
             ],
         )),

@@ -1,14 +1,17 @@
 //! "How the model works": a stock-and-flow diagram drawn from the model's
-//! own flows, its equations in plain notation, the calibration targets
-//! beside the model's values, and its limits. Folded away under the
+//! own flows, its equations in plain notation, the validation tables
+//! (every observed figure beside the calibrated model, and beside the
+//! backtest fitted to 2018), and its limits. Folded away under the
 //! charts; its text is the `model` message pack.
 
 use crate::citations::fact_anchor;
-use crate::format::{esc, percent_digits_in};
+use crate::format::esc;
 use crate::i18n::{Messages, PackLoader};
 use talentflow_messages::Pack;
+use talentflow_model::observations::Statistic;
 use talentflow_model::stocks::Stock;
-use talentflow_model::{simulate_traced, Run, Scenario, TARGETS};
+use talentflow_model::validation::{Row, Table};
+use talentflow_model::{simulate_traced, Run, Scenario};
 use yew::prelude::*;
 
 /// A box of the diagram: its message key, left and top edge, width.
@@ -200,46 +203,102 @@ fn diagram(out: &mut String, messages: &Messages, arrows: &[(usize, usize)]) {
     out.push_str("</svg>");
 }
 
-/// The calibration table's markup: each target's observed value beside
-/// the baseline's, whether it is inside the tolerance, and its sources.
-fn calibration(out: &mut String, messages: &Messages, baseline: &Run) {
-    let lang = messages.lang();
-    let numbers = lang.numbers();
-    let points = (TARGETS[0].tolerance * 100.0).round().to_string();
-    out.push_str(&format!(
-        "<table id=\"model-calibration\" class=\"data-table\"><caption>{}</caption><thead><tr>",
-        esc(&messages.text("model-calibration-caption"))
-    ));
-    for key in ["model-col-target", "model-col-observed", "model-col-model"] {
-        out.push_str(&format!(
-            "<th scope=\"col\">{}</th>",
-            esc(&messages.text(key))
-        ));
+/// One validation table's markup (`talentflow validate`'s rows): each
+/// observation beside the model, its error and tolerance, whether the run
+/// was fitted to it, and whether it is within the tolerance; a miss is
+/// marked as one (`class="miss"`).
+fn validation_table(out: &mut String, messages: &Messages, id: &str, caption: &str, rows: &[Row]) {
+    let numbers = messages.lang().numbers();
+    let text = |key: &str| esc(&messages.text(key));
+    out.push_str("<div class=\"table-scroll\"><table id=\"");
+    out.push_str(id);
+    out.push_str("\" class=\"data-table validation\"><caption>");
+    out.push_str(&text(caption));
+    out.push_str("</caption><thead><tr>");
+    for key in [
+        "model-col-target",
+        "model-col-sources",
+        "model-col-observed",
+        "model-col-model",
+        "model-col-error",
+        "model-col-tolerance",
+        "model-col-fit",
+        "model-col-within",
+    ] {
+        out.push_str("<th scope=\"col\">");
+        out.push_str(&text(key));
+        out.push_str("</th>");
     }
-    out.push_str(&format!(
-        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        esc(&messages.format("model-col-within", &[("points", &points)])),
-        esc(&messages.text("model-col-sources"))
-    ));
-    for t in TARGETS.iter() {
-        let model = t.model_value(baseline);
-        let within = model.is_some_and(|m| (m - t.observed).abs() <= t.tolerance + 1e-9);
+    out.push_str("</tr></thead><tbody>");
+    let mut passed = 0;
+    for r in rows {
+        let t = r.target;
+        let passes = r.passes();
+        passed += usize::from(passes);
+        // A relative change (a ratio) as a plain number with two decimals,
+        // a share in percent with one (its tolerance in whole points).
+        let ratio = matches!(t.statistic, Statistic::RatioOfMeans(..));
+        let (scale, decimals, unit) = if ratio { (1.0, 2, "") } else { (100.0, 1, "%") };
+        let number = |v: f64, d: usize| numbers.fixed(v * scale, d);
+        let error = r.error();
         let sources: Vec<String> = t
             .sources
             .iter()
             .map(|id| format!("<a href=\"#{}\">{id}</a>", fact_anchor(id)))
             .collect();
-        out.push_str(&format!(
-            "<tr data-target=\"{}\"><th scope=\"row\">{}</th><td>{}%</td><td class=\"model-value\">{}%</td><td>{}</td><td>{}</td></tr>",
-            t.key,
-            esc(&messages.text(&format!("model-target-{}", t.key))),
-            percent_digits_in(lang, Some(t.observed)),
-            numbers.percent(model.unwrap_or(f64::NAN), 1),
-            esc(&messages.text(if within { "model-within-yes" } else { "model-within-no" })),
-            sources.join(", ")
-        ));
+        out.push_str("<tr data-target=\"");
+        out.push_str(t.key);
+        out.push_str(if passes { "\">" } else { "\" class=\"miss\">" });
+        out.push_str("<th scope=\"row\">");
+        out.push_str(&text(&format!("model-target-{}", t.key)));
+        out.push_str("</th>");
+        for (i, cell) in [
+            sources.join(", "),
+            number(t.observed, decimals) + unit,
+            number(r.model, decimals) + unit,
+            (if error > 0.0 { "+" } else { "" }).to_string() + &number(error, decimals),
+            "±".to_string() + &number(t.tolerance, if ratio { 2 } else { 0 }),
+            text(if r.fitted {
+                "model-fit-yes"
+            } else {
+                "model-fit-no"
+            }),
+            text(if passes {
+                "model-within-yes"
+            } else {
+                "model-within-no"
+            }),
+        ]
+        .iter()
+        .enumerate()
+        {
+            out.push_str(if i == 2 {
+                "<td class=\"model-value\">"
+            } else {
+                "<td>"
+            });
+            out.push_str(cell);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
     }
-    out.push_str("</tbody></table>");
+    out.push_str("</tbody></table></div><p class=\"validation-summary\">");
+    out.push_str(&esc(&messages.format(
+        "model-validation-summary",
+        &[
+            ("passed", &numbers.integer(passed as f64)),
+            ("total", &numbers.integer(rows.len() as f64)),
+        ],
+    )));
+    out.push_str("</p>");
+}
+
+/// The backtest's rows: its own run (the calibrated constants fitted to
+/// the figures up to 2018), made the first time the page is opened and
+/// kept, since it does not depend on the reader's settings.
+fn backtest_rows() -> &'static [Row] {
+    static ROWS: std::sync::OnceLock<Vec<Row>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| Table::Backtest.compute())
 }
 
 /// The open page's markup: built as text rather than with `html!`, which
@@ -282,10 +341,26 @@ fn body_markup(messages: &Messages, baseline: &Run) -> String {
         }
     }
     para(&mut out, "model-eq-visa");
+    para(&mut out, "model-eq-pathway");
     para(&mut out, "model-eq-method");
     heading(&mut out, "model-calibration-heading");
     para(&mut out, "model-calibration-intro");
-    calibration(&mut out, messages, baseline);
+    validation_table(
+        &mut out,
+        messages,
+        "model-calibration",
+        "model-calibration-caption",
+        &Table::Calibrated.rows(baseline),
+    );
+    heading(&mut out, "model-backtest-heading");
+    para(&mut out, "model-backtest-intro");
+    validation_table(
+        &mut out,
+        messages,
+        "model-backtest",
+        "model-backtest-caption",
+        backtest_rows(),
+    );
     heading(&mut out, "model-limits-heading");
     out.push_str("<ul class=\"model-limits\">");
     for key in [

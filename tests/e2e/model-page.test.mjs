@@ -1,8 +1,8 @@
 // The model page: folded under the charts; opened, it shows the
 // stock-and-flow diagram drawn from the model's own flows, the equations,
-// the calibration targets with the model's baseline values beside them
-// (the same numbers as the command line's baseline run) and the model's
-// limits, in the reader's language.
+// the validation tables (every observed figure beside the calibrated model
+// and beside the backtest: `talentflow validate`'s rows, misses marked as
+// misses) and the model's limits, in the reader's language.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openApp, parseCsv, runCli, startServer, waitForCharts } from './support/app.mjs';
@@ -38,22 +38,37 @@ test('the model page shows the flows, equations, calibration beside the CLI\'s b
     assert.equal(new Set(arrows).size, arrows.length, 'each arrow once');
     assert.match(await page.locator('#model-diagram').getAttribute('aria-label'), /Stock-and-flow diagram/);
     assert.ok(app.requests.some((u) => u.endsWith('/locales/en/model.ftl')), 'its text came with opening it');
-    assert.match(await page.locator('#model-page').textContent(), /exp\(U_option\)/);
+    assert.match(await page.locator('#model-page').textContent(), /share\(US \| abroad\) = exp\(U_US\/λ\)/, 'the nested choice');
 
-    // Calibration: every target within its band, with the CLI's numbers.
-    const rows = await page.locator('#model-calibration tbody tr').evaluateAll((trs) => trs.map((tr) => ({
-      key: tr.dataset.target, cells: [...tr.children].map((c) => c.textContent.trim()),
-    })));
-    assert.equal(rows.length, 7);
-    for (const r of rows) assert.equal(r.cells[3], 'yes', `${r.key} within five points`);
+    // Validation: both tables are `talentflow validate`'s, row for row,
+    // with the same verdicts; a miss is marked as one.
+    const cli = parseCsv((await runCli(['validate', '--format', 'csv'])).stdout);
+    for (const [id, table] of [['#model-calibration', 'calibrated'], ['#model-backtest', 'backtest']]) {
+      const expected = cli.filter((r) => r.table === table);
+      const rows = await page.locator(`${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => ({
+        key: tr.dataset.target, miss: tr.classList.contains('miss'), cells: [...tr.children].map((c) => c.textContent.trim()),
+      })));
+      assert.equal(rows.length, expected.length, `${id}: one row per observation`);
+      rows.forEach((r, i) => {
+        const e = expected[i];
+        assert.equal(r.key, e.observation);
+        assert.equal(r.cells[1], e.sources.split(' ').join(', '), `${r.key} sources`);
+        const ratio = !r.cells[2].endsWith('%');
+        const shown = (v) => (ratio ? Number(v).toFixed(2) : `${(Number(v) * 100).toFixed(1)}%`);
+        assert.equal(r.cells[2], shown(e.observed), `${r.key} observed`);
+        assert.equal(r.cells[3], shown(e.model), `${r.key} model`);
+        const within = e.within === 'true';
+        assert.equal(r.cells[7], within ? 'yes' : 'no: a miss', `${r.key} verdict`);
+        assert.equal(r.miss, !within);
+        assert.equal(r.cells[6], e.fitted === 'true' ? 'fitted' : 'held out');
+      });
+    }
     const csv = parseCsv((await runCli(['run'])).stdout);
-    const at = (col, year) => Number(csv.find((row) => row.year === String(year))[col]);
-    const cohort = rows.find((r) => r.key === 'cohort_in_us_2025');
-    assert.equal(cohort.cells[2], `${(at('cohort2019_in_us', 2025) * 100).toFixed(1)}%`);
-    const share = rows.find((r) => r.key === 'share_in_us_2019');
-    assert.equal(share.cells[2], `${(at('share_work_us', 2019) * 100).toFixed(1)}%`);
+    const cohort = await page.locator('#model-calibration tr[data-target="cohort_in_us_2025"] td.model-value').textContent();
+    const at = (name, year) => Number(csv.find((row) => row.year === String(year))[name]);
+    assert.equal(cohort, `${(at('cohort2019_in_us', 2025) * 100).toFixed(1)}%`, 'the baseline run\'s own number');
     // Sources link to the Sources section, which has them.
-    const hrefs = await page.locator('#model-calibration a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await page.locator('#model-calibration a, #model-backtest a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const h of hrefs) assert.equal(await page.locator(h).count(), 1, `${h} is in the Sources section`);
     assert.equal(await page.locator('.model-limits li').count(), 5);
     assert.deepEqual(app.problems, []);
@@ -73,8 +88,11 @@ test('in Chinese the model page is in Chinese, with the same numbers', { timeout
     assert.match(await page.locator('#model-page > summary').textContent(), /模型如何运作/);
     assert.match(await page.locator('#model-diagram').getAttribute('aria-label'), /存量/);
     const rows = await page.locator('#model-calibration tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
-    assert.equal(rows.length, 7);
-    for (const r of rows) assert.equal(r[3], '是');
+    const validation = parseCsv((await runCli(['validate', '--format', 'csv'])).stdout);
+    const cli = validation.filter((r) => r.table === 'calibrated');
+    assert.equal(rows.length, cli.length);
+    rows.forEach((r, i) => assert.equal(r[7], cli[i].within === 'true' ? '是' : '否：未达标'));
+    assert.equal(await page.locator('#model-backtest tbody tr').count(), validation.filter((r) => r.table === 'backtest').length);
     assert.ok(app.requests.some((u) => u.endsWith('/locales/zh/model.ftl')));
     assert.deepEqual(realProblems(app), []);
   } finally {

@@ -65,10 +65,14 @@ describe('the three headline sliders', () => {
         const redrawn = CHARTS.map((c) => c.id).filter((id) => pixels1[id] !== pixels0[id]);
         const retold = CHARTS.map((c) => c.id).filter((id) => text1[id] !== text0[id]);
         t.diagnostic(`${slider.name}: ${value0} -> ${value1}; redrawn: ${redrawn.join(', ') || 'none'}; summaries changed: ${retold.join(', ') || 'none'}`);
-        // Each headline lever acts on the whole system, so every chart and
-        // every summary follows it.
+        // Each headline lever acts on the whole system, so every chart
+        // follows it, and every summary but one: visa restrictions act at
+        // entry (model 1.0), so the 2019 cohort, already in the US, keeps
+        // its share to the summary's rounding.
+        const retelling = CHARTS.map((c) => c.id)
+          .filter((id) => !(slider.key === 'visa_restrictions' && id === 'chart-retention'));
         assert.deepEqual(redrawn, CHARTS.map((c) => c.id), 'every chart redrawn');
-        assert.deepEqual(retold, CHARTS.map((c) => c.id), `every summary changed (before: ${JSON.stringify(text0)})`);
+        assert.deepEqual(retold.filter((id) => retelling.includes(id)), retelling, `every summary changed (before: ${JSON.stringify(text0)})`);
         for (const id of CHARTS.map((c) => c.id)) assert.ok(text1[id].length > 0, `${id}-summary is not empty`);
       } finally {
         await context.close();

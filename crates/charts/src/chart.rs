@@ -449,7 +449,7 @@ pub fn draw_chart_compared<DB: DrawingBackend>(
         let Some(line) = desc.lines.iter().find(|l| l.series == o.series) else {
             continue;
         };
-        let point = [(f64::from(o.year), o.value)];
+        let point = [(f64::from(o.year), o.value_on(run))];
         draw_markers(
             &mut chart,
             line.marker,
@@ -463,7 +463,7 @@ pub fn draw_chart_compared<DB: DrawingBackend>(
             stroke_width: size(1.5),
         };
         draw_markers(&mut chart, line.marker, &point, observed_size, outline)?;
-        if top.is_none_or(|t| o.value > t.1) {
+        if top.is_none_or(|t| point[0].1 > t.1) {
             top = Some(point[0]);
         }
     }

@@ -6,6 +6,8 @@
 //! talentflow attribution --outcome COLUMN --year YEAR [--set ID=VALUE ...]
 //! talentflow params [--format csv|markdown]
 //! talentflow chart [--query QUERY] [--set ID=VALUE ...] [--chart NAME] [--lang en|zh] [--format svg|html]
+//! talentflow calibrate [--format markdown|csv]
+//! talentflow validate [--format markdown|csv]
 //! talentflow help
 //! ```
 //!
@@ -16,7 +18,9 @@
 //! browser app shows and exports.
 
 mod chart;
+mod calibrate;
 mod output;
+mod validate;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -29,6 +33,8 @@ use talentflow_model::{ParamError, Scenario, SeriesId};
 const EXIT_USAGE: u8 = 2;
 /// Exit status when stdout cannot be written (for example a closed pipe).
 const EXIT_IO: u8 = 1;
+/// Exit status of `validate` when a comparison is outside its tolerance.
+const EXIT_MISSES: u8 = 3;
 
 const USAGE: &str = "\
 talentflow: the Talent Flow Explorer model on the command line
@@ -38,7 +44,7 @@ Usage:
       Print the yearly series of one scenario (default format: csv).
       Each --set changes one parameter from its default; the last --set
       of an id wins. Levers act from the policy start year on.
-      --query QUERY takes the query of an app link (visa_restrictions=60&v=0.2.0);
+      --query QUERY takes the query of an app link (visa_restrictions=60&v=1.0.0);
       options apply in order, so a later --set overrides it.
       --draws N adds uncertainty bands: N draws (1 to 10000) of the
       assumptions' plausible ranges, and for each headline column the
@@ -64,6 +70,16 @@ Usage:
       the picture's width (default 640), --height each plot's (300).
       --format html prints each chart as an HTML <figure> with its title,
       inline SVG, legend and summary, for a page without JavaScript.
+  talentflow calibrate [--format markdown|csv]
+      Fit the calibrated constants to the calibration targets (least
+      squares, in units of each target's tolerance) and print the fit;
+      also the backtest's fit, to the targets up to 2018 only. With
+      --format csv, print data/calibration.csv, where the model reads its
+      calibrated defaults from.
+  talentflow validate [--format markdown|csv]
+      Compare the calibrated model, and the backtest, with every observed
+      figure: observation, sources, observed, model, error, tolerance.
+      Exit status 3 when any is outside its tolerance.
   talentflow help | --help | -h
       Print this text.
   talentflow --version
@@ -105,6 +121,12 @@ enum Command {
     },
     /// `chart`: the scenario's charts as SVG.
     Chart(chart::ChartCommand),
+    Calibrate {
+        csv: bool,
+    },
+    Validate {
+        format: validate::ValidateFormat,
+    },
 }
 
 /// Output formats of `run`.
@@ -153,6 +175,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(EXIT_USAGE);
                 }
             };
+            eprintln!("talentflow: note: {}", output::kept_note(&bands));
             match format {
                 RunFormat::Csv => bands.to_csv(),
                 RunFormat::Json => match output::run_json(&scenario, Some(&bands)) {
@@ -204,6 +227,16 @@ fn main() -> ExitCode {
             format: ParamsFormat::Markdown,
         } => output::params_markdown(),
         Command::Chart(chart) => chart.render(),
+        Command::Calibrate { csv } => {
+            let full = calibrate::run_fit(talentflow_model::calibration::Fit::Full);
+            let backtest = calibrate::run_fit(talentflow_model::calibration::Fit::Backtest);
+            if csv {
+                calibrate::calibration_csv(&full, &backtest)
+            } else {
+                calibrate::report(&full, &backtest)
+            }
+        }
+        Command::Validate { format } => return validate::run(format, EXIT_MISSES, EXIT_IO),
     };
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -243,8 +276,10 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
         "sensitivity" => parse_outcome_command(&mut parser, "sensitivity"),
         "attribution" => parse_outcome_command(&mut parser, "attribution"),
         "chart" => chart::parse(&mut parser),
+        "calibrate" => parse_calibrate(&mut parser),
+        "validate" => parse_validate(&mut parser),
         other => Err(format!(
-            "unknown subcommand '{other}' (expected run, sensitivity, attribution, params, chart or help)"
+            "unknown subcommand '{other}' (expected run, sensitivity, attribution, params, chart, calibrate, validate or help)"
         )),
     }
 }
@@ -432,6 +467,50 @@ fn parse_params(parser: &mut lexopt::Parser) -> Result<Command, String> {
         }
     }
     Ok(Command::Params { format })
+}
+
+/// The `--format` of `calibrate` and `validate`: markdown or csv.
+fn markdown_or_csv(parser: &mut lexopt::Parser, name: &str) -> Result<Option<bool>, String> {
+    use lexopt::prelude::*;
+    let mut csv = false;
+    while let Some(arg) = parser.next().map_err(describe)? {
+        match arg {
+            Long("format") | Short('f') => {
+                let value = text(parser.value().map_err(describe)?, "--format")?;
+                csv = match value.as_str() {
+                    "csv" => true,
+                    "markdown" | "md" => false,
+                    other => {
+                        return Err(format!(
+                            "unknown format '{other}' for {name} (expected markdown or csv)"
+                        ))
+                    }
+                };
+            }
+            Long("help") | Short('h') => return Ok(None),
+            other => return Err(unexpected(other)),
+        }
+    }
+    Ok(Some(csv))
+}
+
+fn parse_calibrate(parser: &mut lexopt::Parser) -> Result<Command, String> {
+    Ok(match markdown_or_csv(parser, "calibrate")? {
+        None => Command::Help,
+        Some(csv) => Command::Calibrate { csv },
+    })
+}
+
+fn parse_validate(parser: &mut lexopt::Parser) -> Result<Command, String> {
+    Ok(match markdown_or_csv(parser, "validate")? {
+        None => Command::Help,
+        Some(true) => Command::Validate {
+            format: validate::ValidateFormat::Csv,
+        },
+        Some(false) => Command::Validate {
+            format: validate::ValidateFormat::Markdown,
+        },
+    })
 }
 
 /// An argument's text, refusing text that is not valid UTF-8.

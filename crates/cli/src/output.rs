@@ -92,6 +92,7 @@ pub fn run_json(scenario: &Scenario, bands: Option<&Bands>) -> Result<String, St
     ];
     if let Some(bands) = bands {
         header.push(("draws", Node::Plain(Value::from(bands.draws()))));
+        header.push(("draws_kept", Node::Plain(Value::from(bands.kept()))));
         header.push(("seed", Node::Plain(Value::from(bands.seed()))));
     }
     header.push(("series", Node::Object(Ordered(series))));
@@ -271,4 +272,19 @@ pub fn params_markdown() -> String {
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out
+}
+
+/// How many draws shape the bands, for a note on stderr.
+pub fn kept_note(bands: &Bands) -> String {
+    match bands.kept() {
+        0 => format!(
+            "no draw of {} meets every calibration target, so the bands use them all",
+            bands.draws()
+        ),
+        kept => format!(
+            "the bands use the {kept} of {} draws ({:.0}%) that meet every calibration target",
+            bands.draws(),
+            100.0 * kept as f64 / bands.draws() as f64
+        ),
+    }
 }

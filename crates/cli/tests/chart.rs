@@ -92,7 +92,7 @@ fn a_link_s_settings_change_the_curves_and_add_the_faint_baseline() {
         "--chart",
         "where",
         "--query",
-        "visa_restrictions=90&compute_ratio=5&v=0.2.0",
+        "visa_restrictions=90&compute_ratio=5",
     ]);
     assert_ne!(baseline, changed);
     let doc = parse(&changed);

@@ -165,6 +165,8 @@ fn json_carries_the_bands_too() {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON: {e}"));
     assert_eq!(doc["draws"], 10);
     assert_eq!(doc["seed"], 4);
+    let kept = doc["draws_kept"].as_u64().expect("draws_kept");
+    assert!(kept <= 10, "{kept}");
     let csv = stdout_of(&["run", "--draws", "10", "--seed", "4"]);
     let header = cells(csv.lines().next().unwrap_or_default());
     let column = header
@@ -328,4 +330,24 @@ fn attribution_rows_add_up_to_the_total_change() {
     // Each printed share is rounded to three decimals.
     assert!((sum - number(total[3])).abs() <= 2e-3, "{text}");
     assert_eq!(parts[0][0], "visa_restrictions", "{text}");
+}
+
+/// The share of draws kept (those within every calibration target's
+/// tolerance) is said on stderr, as a note, and agrees with the JSON.
+#[test]
+fn the_share_of_draws_kept_is_noted_and_agrees_with_the_json() {
+    let out = common::talentflow(&["run", "--draws", "40", "--seed", "2"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "run", "--draws", "40", "--seed", "2", "--format", "json",
+    ]))
+    .unwrap();
+    let kept = doc["draws_kept"].as_u64().unwrap();
+    assert!(kept > 0, "some draws meet every target");
+    assert!(err.contains(&format!("the {kept} of 40 draws")), "{err}");
+    assert!(
+        err.starts_with("talentflow: note: ") && err.lines().count() == 1,
+        "{err}"
+    );
 }

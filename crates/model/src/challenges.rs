@@ -191,7 +191,8 @@ use SeriesId::{Cohort2019InUs, InflowUsGrad, ShareWorkUs};
 /// Every challenge card, in the order the app lists them.
 pub const CHALLENGES: [Challenge; 3] = [
     // China's public AI funding doubles from today's 2x of 2019 (F03, F01);
-    // keep three quarters of the 2019 cohort (87 of 100 in 2025, C03).
+    // keep 82% of the 2019 cohort (87 of 100 in 2025, C03; about 80% in
+    // 2035 under today's settings).
     Challenge {
         id: "hold_the_line",
         start: &[(ChinaAiFunding, 4.0)],
@@ -204,7 +205,7 @@ pub const CHALLENGES: [Challenge; 3] = [
             series: Cohort2019InUs,
             year: 2035,
             cmp: Cmp::AtLeast,
-            threshold: Threshold::Value(0.75),
+            threshold: Threshold::Value(0.78),
         }],
         sources: &["C03", "F01", "F03"],
     },
@@ -285,6 +286,7 @@ mod tests {
                 (VisaRestrictions, 45.0),
                 (ScrutinyClimate, 0.0),
                 (PayGap, 6.0),
+                (UsResearchFunding, 1.3),
             ]),
             "compute_parity" => scenario(&[
                 (ComputeRatio, 1.0),
@@ -345,12 +347,12 @@ mod tests {
 
     #[test]
     fn partial_moves_show_partial_progress() {
-        // Halfway towards the solution of the first card: some progress,
-        // not all.
+        // Part of the way towards the solution of the first card (a
+        // milder scrutiny climate): some progress, not all.
         let c = &CHALLENGES[0];
         let e = evaluate(
             c,
-            &scenario(&[(ChinaAiFunding, 4.0), (ScrutinyClimate, 0.0)]),
+            &scenario(&[(ChinaAiFunding, 4.0), (ScrutinyClimate, 30.0)]),
         );
         let p = e.goals[0].progress;
         assert!(p > 0.0 && p < 1.0, "{p}");

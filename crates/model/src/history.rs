@@ -24,16 +24,22 @@ pub enum Driver {
     ScrutinyClimate,
     UsResearchFunding,
     PayGap,
+    SettleWait,
+    ThirdCountryOpenness,
+    ChinaEcosystem,
 }
 
 impl Driver {
-    pub const ALL: [Driver; 6] = [
+    pub const ALL: [Driver; 9] = [
         Driver::VisaRestrictions,
         Driver::ChinaAiFunding,
         Driver::ComputeRatio,
         Driver::ScrutinyClimate,
         Driver::UsResearchFunding,
         Driver::PayGap,
+        Driver::SettleWait,
+        Driver::ThirdCountryOpenness,
+        Driver::ChinaEcosystem,
     ];
 
     /// The lever that sets this driver from the policy start year on.
@@ -45,6 +51,9 @@ impl Driver {
             Driver::ScrutinyClimate => ParamId::ScrutinyClimate,
             Driver::UsResearchFunding => ParamId::UsResearchFunding,
             Driver::PayGap => ParamId::PayGap,
+            Driver::SettleWait => ParamId::SettleWait,
+            Driver::ThirdCountryOpenness => ParamId::ThirdCountryOpenness,
+            Driver::ChinaEcosystem => ParamId::ChinaEcosystem,
         }
     }
 
@@ -57,6 +66,9 @@ impl Driver {
             Driver::ScrutinyClimate => &SCRUTINY,
             Driver::UsResearchFunding => &US_FUNDING,
             Driver::PayGap => &PAY_GAP,
+            Driver::SettleWait => &SETTLE_WAIT,
+            Driver::ThirdCountryOpenness => &THIRD_COUNTRIES,
+            Driver::ChinaEcosystem => &CHINA_ECOSYSTEM,
         }
     }
 
@@ -68,10 +80,13 @@ impl Driver {
 }
 
 //                      2010 2011 2012 2013 2014 2015 2016 2017 2018 2019 2020 2021 2022 2023 2024 2025 2026
-/// % of would-be Chinese graduate entrants blocked. 0 before 2018; 2018
-/// one-year visas for some STEM fields; 2019 tightening; PP10043 from June
-/// 2020 blocks 16-27% (O16, O18: midpoint 21); 2025 revocation campaign and
-/// H-1B fee (O21, O22): 30, an assumption.
+/// Entry channel: % of would-be Chinese entrants (graduate students, and
+/// researchers hired from abroad) that US visa policy refuses. 0 before
+/// 2018; 2018 one-year visas for some STEM fields; 2019 tightening;
+/// Proclamation 10043 from June 2020 blocks 16-27% of Chinese STEM graduate
+/// starters (O16, O18: midpoint 21); the 2025 revocation campaign (O21):
+/// 30, an assumption. The pandemic's closed consulates are a separate
+/// shock ([`covid_entry_block`]).
 #[rustfmt::skip]
 const VISA: [f64; KNOTS] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0, 5.0, 15.0, 21.0, 21.0, 21.0, 21.0, 30.0, 30.0];
 /// China AI/S&T funding, 2019 = 1, growing 10.4%/yr (F03 +10% in 2025; F04
@@ -94,6 +109,51 @@ const US_FUNDING: [f64; KNOTS] = [1.0; KNOTS];
 /// US:China pay for top researchers: about 3x throughout (W02-W05); no
 /// series exists, so held flat, an assumption.
 const PAY_GAP: [f64; KNOTS] = [3.0; KNOTS];
+
+/// Post-study pathway: years from the PhD to permanent residency for a
+/// Chinese graduate in US industry: about a year and a half of OPT, H-1B
+/// and labour certification, plus the EB-2 China queue, about two years in
+/// 2015 (K05: the June 2015 Visa Bulletin moved EB-2 China to June 2013)
+/// and longer before and after (retrogression; H-1B lotteries
+/// oversubscribed from 2013). 2020-21: consulates and USCIS slowed, H-1B
+/// entry suspended (Proclamation 10052). 2025-26: the $100,000 fee on
+/// H-1B petitions for hires from abroad (O22). An assumption built on
+/// these records; no published series exists.
+#[rustfmt::skip]
+const SETTLE_WAIT: [f64; KNOTS] = [4.5, 4.5, 4.5, 4.0, 4.0, 3.5, 3.5, 4.0, 4.5, 4.5, 5.0, 5.0, 5.0, 5.0, 5.0, 5.5, 5.5];
+/// Third countries' openness (the odds of a third country against the US
+/// within "abroad"), 2015 = 1: no series exists; held at 1, an
+/// assumption (the UK's Graduate Route from 2021 and Canada's and
+/// Australia's 2024 caps on study permits roughly offset).
+const THIRD_COUNTRIES: [f64; KNOTS] = [1.0; KNOTS];
+/// China's AI research ecosystem: its top-5%-cited AI publications
+/// relative to the US's: about half in 2010, parity in 2019 (K01; the top
+/// 10%-cited shares were 26.5% against 29% in 2018, K02), growing at the
+/// same pace in between. After 2019, growth at half that pace is an
+/// assumption.
+#[rustfmt::skip]
+const CHINA_ECOSYSTEM: [f64; KNOTS] = [0.5, 0.54, 0.58, 0.63, 0.68, 0.73, 0.79, 0.86, 0.93, 1.0, 1.04, 1.08, 1.12, 1.2, 1.25, 1.3, 1.4];
+
+/// Share of would-be entrants to the US (graduate students and hires
+/// from abroad) kept out by the pandemic, by calendar year. Visas are not
+/// the measure: US consulates in China issued 808 student visas from
+/// April to September 2020 against 90,410 a year earlier (K03), yet many
+/// admitted students began online or had been in the US already, and new
+/// international doctoral students fell 26% (all graduate students 39%)
+/// from fall 2019 to fall 2020 (R09), with few deferrals from China. In
+/// 2021 visas were back at the 2019 level by June (K04) and new Chinese
+/// graduate students rose 35% on 2020 (R10), about 5% short of 2019.
+/// Recorded history, the same in every scenario; 0 in every other year.
+/// Set from the record of new students, so the model's fall in entrants
+/// of 2020 is not a test of the model. Blocked students go elsewhere or
+/// stay in China (deferrals are not modelled).
+pub const fn covid_entry_block(year: i32) -> f64 {
+    match year {
+        2020 => 0.3,
+        2021 => 0.05,
+        _ => 0.0,
+    }
+}
 
 /// Reference conditions (2015), against which the calibrated constants are
 /// stated: "the share who stay under 2015 conditions" and so on.

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod attribution;
+pub mod calibration;
 pub mod challenges;
 pub mod decimal;
 pub mod engine;
@@ -32,6 +33,7 @@ pub mod sources;
 pub mod stocks;
 pub mod story;
 pub mod uncertainty;
+pub mod validation;
 
 pub use attribution::{attribute, attribute_many, Attribution};
 pub use engine::{simulate, simulate_traced, simulate_uncached, StepTrace};

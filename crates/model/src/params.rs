@@ -18,6 +18,9 @@ pub enum ParamId {
     ScrutinyClimate,
     UsResearchFunding,
     PayGap,
+    SettleWait,
+    ThirdCountryOpenness,
+    ChinaEcosystem,
     EcosystemLoop,
     PolicyStartYear,
     BetaCompute,
@@ -30,6 +33,24 @@ pub enum ParamId {
     HazardSensitivity,
     PerceptionDelay,
     PipelineGrowth,
+    BetaPathway,
+    PathwayHazard,
+    NestSimilarity,
+    FrontierWeightAcademia,
+    FrontierWeightGrad,
+    AcademiaWaitShare,
+    EntryShareAcademia,
+    EntryShareStartup,
+    AcademiaHazard,
+    StartupHazard,
+    ChinaGradsToUs,
+    ChinaGradsToElsewhere,
+    ElsewhereGradsToUs,
+    ElsewhereGradsToChina,
+    ReconsiderChina,
+    ReconsiderElsewhere,
+    PipelineGrowthHistory,
+    GradSchoolYears,
     GradChoiceUs,
     GradChoiceElsewhere,
     StayAtGraduation,
@@ -316,12 +337,20 @@ const fn row(
 use Group::{Advanced, Internal, Main};
 use Kind::{Assumption, Calibrated, Lever};
 
-/// The parameter table. Row `i` describes `ParamId` with discriminant `i`
-/// (checked by a test). One row per line: it is read as a table. The last
-/// column is the plausible spread the uncertainty bands draw from
-/// (`tri(low, mode, high)` or `uni(low, high)`, in the parameter's unit).
+/// The parameter table: [`TABLE`] with the calibrated constants' fitted
+/// values (`data/calibration.csv`, written by `talentflow calibrate`) as
+/// their defaults, their plausible spreads moved with them
+/// ([`crate::calibration::with_fitted`]).
+pub const PARAMS: [ParamSpec; PARAM_COUNT] = crate::calibration::with_fitted(TABLE);
+
+/// The parameter table as written by hand. Row `i` describes `ParamId`
+/// with discriminant `i` (checked by a test). One row per line: it is read
+/// as a table. The last column is the plausible spread the uncertainty
+/// bands draw from (`tri(low, mode, high)` or `uni(low, high)`, in the
+/// parameter's unit). A calibrated constant's default here is where its
+/// fit starts; [`PARAMS`] holds the fitted value.
 #[rustfmt::skip]
-pub const PARAMS: [ParamSpec; 25] = [
+pub const TABLE: [ParamSpec; 46] = [
     // --- Levers: the reader's sliders -----------------------------------
     // Share of would-be Chinese graduate entrants that US visa policy
     // blocks. PP10043 alone: 16-27% of Chinese STEM graduate starters
@@ -340,9 +369,23 @@ pub const PARAMS: [ParamSpec; 25] = [
     row(ParamId::UsResearchFunding, "us_research_funding", Lever, Advanced, 1.0, 0.4, 2.0, 0.05, Scale::Linear, Unit::Times2019, &["F11", "F12"], None),
     // Pay of a top researcher in the US relative to China (W02-W06).
     row(ParamId::PayGap, "pay_gap", Lever, Advanced, 3.0, 1.0, 10.0, 0.1, Scale::Log, Unit::Ratio, &["W02", "W03", "W04", "W05"], None),
-    // Strength of the reinforcing loop in which China's pull grows with
-    // its own researcher stock (1 = as calibrated; 0 = no loop).
-    row(ParamId::EcosystemLoop, "ecosystem_loop", Lever, Advanced, 1.0, 0.0, 2.0, 0.1, Scale::Linear, Unit::Multiplier, &["M17"], None),
+    // The post-study pathway: years from the PhD to permanent residency
+    // for a Chinese graduate hired by US industry (OPT, the H-1B lottery,
+    // labour certification and the EB-2 China queue; K05). Academia, exempt
+    // from the H-1B cap, waits a share of it. Acts on staying at
+    // graduation, on the temporary residents' return hazard and on how long
+    // they stay temporary, at S16's scale (2.1-2.4 points of stay rate per
+    // year of delay).
+    row(ParamId::SettleWait, "settle_wait", Lever, Advanced, 5.5, 1.0, 15.0, 0.5, Scale::Linear, Unit::Years, &["K05", "S16", "O22"], None),
+    // Third countries' openness (UK, Canada, Europe, Singapore...): the
+    // odds of a third country over the US within the "abroad" nest, 2015 = 1.
+    row(ParamId::ThirdCountryOpenness, "third_country_openness", Lever, Advanced, 1.0, 0.25, 4.0, 0.05, Scale::Log, Unit::Ratio, &["S14"], None),
+    // China's AI research ecosystem: its top-cited AI papers relative to
+    // the US's (half in 2010, parity in 2019: K01; K02).
+    row(ParamId::ChinaEcosystem, "china_ecosystem", Lever, Advanced, 1.4, 0.3, 5.0, 0.05, Scale::Log, Unit::Ratio, &["K01", "K02"], None),
+    // Strength of the pull of China's AI ecosystem (1 = as estimated,
+    // 0 = none); M17 shows how fast a home ecosystem can pull.
+    row(ParamId::EcosystemLoop, "ecosystem_loop", Lever, Advanced, 1.0, 0.0, 2.0, 0.1, Scale::Linear, Unit::Multiplier, &["M17", "K01"], None),
     row(ParamId::PolicyStartYear, "policy_start_year", Lever, Advanced, 2027.0, 2027.0, 2040.0, 1.0, Scale::Linear, Unit::Year, &[], None),
     // --- Assumptions: behavioural weights (logit units) ----------------
     row(ParamId::BetaCompute, "beta_compute", Assumption, Internal, 0.15, 0.0, 0.6, 0.01, Scale::Linear, Unit::Utility, &[], tri(0.0, 0.15, 0.4)),
@@ -350,27 +393,70 @@ pub const PARAMS: [ParamSpec; 25] = [
     row(ParamId::BetaUsFunding, "beta_us_funding", Assumption, Internal, 0.2, 0.0, 1.0, 0.01, Scale::Linear, Unit::Utility, &[], tri(0.0, 0.2, 0.5)),
     row(ParamId::BetaPay, "beta_pay", Assumption, Internal, 0.3, 0.0, 1.2, 0.01, Scale::Linear, Unit::Utility, &["E03", "S22"], tri(0.1, 0.3, 0.6)),
     row(ParamId::BetaEcosystem, "beta_ecosystem", Assumption, Internal, 0.3, 0.0, 1.0, 0.01, Scale::Linear, Unit::Utility, &["M17"], tri(0.0, 0.3, 0.7)),
-    row(ParamId::BetaScrutiny, "beta_scrutiny", Assumption, Internal, 0.1, 0.0, 0.4, 0.01, Scale::Linear, Unit::Utility, &["S14", "S15", "C16"], tri(0.05, 0.1, 0.2)),
-    row(ParamId::BetaVisa, "beta_visa", Assumption, Internal, 0.2, 0.0, 0.6, 0.01, Scale::Linear, Unit::Utility, &["S16", "S14"], tri(0.1, 0.2, 0.35)),
-    row(ParamId::HazardSensitivity, "hazard_sensitivity", Assumption, Internal, 0.4, 0.0, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["S15"], tri(0.25, 0.4, 0.6)),
+    row(ParamId::BetaScrutiny, "beta_scrutiny", Assumption, Internal, 0.15, 0.0, 0.4, 0.01, Scale::Linear, Unit::Utility, &["S14", "S15", "C16", "K06"], tri(0.05, 0.15, 0.25)),
+    row(ParamId::BetaVisa, "beta_visa", Assumption, Internal, 0.2, 0.0, 0.6, 0.01, Scale::Linear, Unit::Utility, &["S14", "O18"], tri(0.1, 0.2, 0.35)),
+    row(ParamId::HazardSensitivity, "hazard_sensitivity", Assumption, Internal, 0.9, 0.0, 1.5, 0.01, Scale::Linear, Unit::Multiplier, &["S15", "K06"], tri(0.5, 0.9, 1.2)),
     row(ParamId::PerceptionDelay, "perception_delay", Assumption, Internal, 1.5, 0.5, 3.0, 0.1, Scale::Linear, Unit::Years, &[], uni(1.0, 2.0)),
     row(ParamId::PipelineGrowth, "pipeline_growth", Assumption, Internal, 3.0, -3.0, 8.0, 0.1, Scale::Linear, Unit::PercentPerYear, &["M01", "M10"], tri(0.0, 3.0, 6.0)),
+    // --- Assumptions: structure (each in docs/model.md) -----------------
+    // Utility of staying (and of moving in) per year of the pathway wait,
+    // and the temporary residents' log-hazard per year of it: together
+    // about S16's 2.1-2.4 points of stay rate per year of delay.
+    row(ParamId::BetaPathway, "beta_pathway", Assumption, Internal, 0.12, 0.0, 0.6, 0.01, Scale::Linear, Unit::Utility, &["S16"], tri(0.05, 0.12, 0.25)),
+    row(ParamId::PathwayHazard, "pathway_hazard", Assumption, Internal, 0.08, 0.0, 0.4, 0.01, Scale::Linear, Unit::Utility, &["S16"], tri(0.02, 0.08, 0.16)),
+    // Nested choice: similarity of the options abroad (1 = a plain logit).
+    // 0.5 sends about 60% of those the US refuses to a third country (S14:
+    // 2.1 of 3.7 points went to other English-speaking countries).
+    row(ParamId::NestSimilarity, "nest_similarity", Assumption, Internal, 0.5, 0.2, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["S14"], tri(0.35, 0.5, 0.7)),
+    // Weight of compute and pay ("frontier" pull) in academia and in the
+    // graduate-school choice, relative to frontier labs and startups (1).
+    row(ParamId::FrontierWeightAcademia, "frontier_weight_academia", Assumption, Internal, 0.3, 0.0, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["W03"], tri(0.1, 0.3, 0.6)),
+    row(ParamId::FrontierWeightGrad, "frontier_weight_grad", Assumption, Internal, 0.3, 0.0, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["W03"], tri(0.1, 0.3, 0.6)),
+    // Academia's wait to settle as a share of industry's (cap-exempt
+    // H-1B, the EB-1 route for professors).
+    row(ParamId::AcademiaWaitShare, "academia_wait_share", Assumption, Internal, 0.6, 0.2, 1.0, 0.01, Scale::Linear, Unit::Share, &[], tri(0.4, 0.6, 0.9)),
+    // New US researchers' sectors: 41 industry, 40 academia, 3 founders
+    // of 87 in the 2019 cohort in 2025 (C06, C07, C09).
+    row(ParamId::EntryShareAcademia, "entry_share_academia", Assumption, Internal, 0.43, 0.1, 0.7, 0.01, Scale::Linear, Unit::Share, &["C07", "C06"], tri(0.33, 0.43, 0.5)),
+    row(ParamId::EntryShareStartup, "entry_share_startup", Assumption, Internal, 0.07, 0.0, 0.2, 0.01, Scale::Linear, Unit::Share, &["C09"], tri(0.03, 0.07, 0.12)),
+    // Sector multipliers on the return hazard (industry 1): foreign
+    // faculty return rarely (S17), startups tie less.
+    row(ParamId::AcademiaHazard, "academia_hazard", Assumption, Internal, 0.8, 0.3, 1.5, 0.01, Scale::Linear, Unit::Multiplier, &["S17"], tri(0.6, 0.8, 1.0)),
+    row(ParamId::StartupHazard, "startup_hazard", Assumption, Internal, 1.2, 0.5, 2.5, 0.01, Scale::Linear, Unit::Multiplier, &[], tri(1.0, 1.2, 1.6)),
+    // Where graduates of China and of third countries go to work, 2015
+    // conditions (China's: M19, M05).
+    row(ParamId::ChinaGradsToUs, "china_grads_to_us", Assumption, Internal, 0.05, 0.01, 0.2, 0.005, Scale::Linear, Unit::Share, &["M19", "M05"], tri(0.03, 0.05, 0.08)),
+    row(ParamId::ChinaGradsToElsewhere, "china_grads_to_elsewhere", Assumption, Internal, 0.02, 0.005, 0.1, 0.005, Scale::Linear, Unit::Share, &["M19"], tri(0.01, 0.02, 0.04)),
+    row(ParamId::ElsewhereGradsToUs, "elsewhere_grads_to_us", Assumption, Internal, 0.2, 0.05, 0.5, 0.01, Scale::Linear, Unit::Share, &[], tri(0.1, 0.2, 0.3)),
+    row(ParamId::ElsewhereGradsToChina, "elsewhere_grads_to_china", Assumption, Internal, 0.1, 0.02, 0.4, 0.01, Scale::Linear, Unit::Share, &[], tri(0.05, 0.1, 0.2)),
+    // How often researchers in China, and in third countries, weigh a move
+    // (then choosing as that place's graduates do).
+    row(ParamId::ReconsiderChina, "reconsider_china", Assumption, Internal, 0.1, 0.0, 0.5, 0.01, Scale::Linear, Unit::PerYear, &[], tri(0.05, 0.1, 0.2)),
+    row(ParamId::ReconsiderElsewhere, "reconsider_elsewhere", Assumption, Internal, 0.05, 0.0, 0.5, 0.01, Scale::Linear, Unit::PerYear, &[], tri(0.02, 0.05, 0.1)),
+    // Growth of the pipeline's entrants up to 2026 (China's share of the
+    // top tier: 29% in 2019, 47% in 2022; M01, M10).
+    row(ParamId::PipelineGrowthHistory, "pipeline_growth_history", Assumption, Internal, 10.0, 0.0, 20.0, 0.1, Scale::Linear, Unit::PercentPerYear, &["M01", "M10"], tri(7.0, 10.0, 13.0)),
+    row(ParamId::GradSchoolYears, "grad_school_years", Assumption, Internal, 5.0, 3.0, 8.0, 0.1, Scale::Linear, Unit::Years, &[], tri(4.5, 5.0, 6.0)),
     // --- Calibrated constants ------------------------------------------
+    // 2015 shares of the three choices, the temporary residents' return
+    // hazard, the leavers' share to China, and the settled researchers'
+    // hazard relative to the temporary residents' (`tenure_protection`,
+    // its key kept from model 0.x, where it was the tenure multiplier).
     row(ParamId::GradChoiceUs, "grad_choice_us", Calibrated, Internal, 0.60, 0.2, 0.85, 0.01, Scale::Linear, Unit::Share, &["M05", "M19"], tri(0.56, 0.6, 0.63)),
     row(ParamId::GradChoiceElsewhere, "grad_choice_elsewhere", Calibrated, Internal, 0.10, 0.02, 0.3, 0.01, Scale::Linear, Unit::Share, &["M05", "M19"], tri(0.06, 0.1, 0.14)),
-    row(ParamId::StayAtGraduation, "stay_at_graduation", Calibrated, Internal, 0.91, 0.6, 0.98, 0.005, Scale::Linear, Unit::Share, &["C12", "S05", "S06", "S08", "M06"], tri(0.87, 0.91, 0.94)),
-    row(ParamId::ReturnHazard, "return_hazard", Calibrated, Internal, 0.025, 0.002, 0.1, 0.001, Scale::Linear, Unit::PerYear, &["C03", "C04", "C05", "S03", "S17"], tri(0.015, 0.025, 0.038)),
-    row(ParamId::ReturnToChina, "return_to_china", Calibrated, Internal, 0.75, 0.3, 0.95, 0.01, Scale::Linear, Unit::Share, &["C04", "C05"], tri(0.6, 0.75, 0.88)),
-    row(ParamId::TenureProtection, "tenure_protection", Calibrated, Internal, 0.35, 0.1, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["S03", "S17"], tri(0.2, 0.35, 0.6)),
+    row(ParamId::StayAtGraduation, "stay_at_graduation", Calibrated, Internal, 0.93, 0.6, 0.98, 0.005, Scale::Linear, Unit::Share, &["C12", "S01", "S05", "S06", "S08", "M06"], tri(0.9, 0.93, 0.95)),
+    row(ParamId::ReturnHazard, "return_hazard", Calibrated, Internal, 0.02, 0.002, 0.1, 0.001, Scale::Linear, Unit::PerYear, &["C03", "C04", "C05", "S05", "S06", "S17"], tri(0.013, 0.02, 0.03)),
+    row(ParamId::ReturnToChina, "return_to_china", Calibrated, Internal, 0.56, 0.3, 0.95, 0.01, Scale::Linear, Unit::Share, &["C04", "C05", "K06"], tri(0.45, 0.56, 0.68)),
+    row(ParamId::TenureProtection, "tenure_protection", Calibrated, Internal, 0.35, 0.05, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["S06", "S17"], tri(0.2, 0.35, 0.55)),
     row(ParamId::CareerLength, "career_length", Assumption, Internal, 20.0, 10.0, 35.0, 1.0, Scale::Linear, Unit::Years, &[], tri(15.0, 20.0, 28.0)),
 ];
 
 impl ParamId {
     /// Every id, in table order.
-    pub const ALL: [ParamId; 25] = {
-        let mut all = [ParamId::VisaRestrictions; 25];
+    pub const ALL: [ParamId; 46] = {
+        let mut all = [ParamId::VisaRestrictions; 46];
         let mut i = 0;
-        while i < 25 {
+        while i < 46 {
             all[i] = PARAMS[i].id;
             i += 1;
         }
@@ -392,4 +478,4 @@ impl ParamId {
 }
 
 /// The number of parameters.
-pub const PARAM_COUNT: usize = PARAMS.len();
+pub const PARAM_COUNT: usize = TABLE.len();

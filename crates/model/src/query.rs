@@ -1,6 +1,6 @@
 //! The scenario as a URL query string, and back.
 //!
-//! `visa_restrictions=60&compute_ratio=20&v=0.2.0`: one `key=value` pair
+//! `visa_restrictions=60&compute_ratio=20&v=1.0.0`: one `key=value` pair
 //! per parameter that differs from its default (keys from the parameter
 //! table), values rounded to the parameter's step, then `v=` and the model
 //! version. The browser keeps its address current with it and the command
@@ -450,6 +450,19 @@ mod tests {
             encode(&s),
             format!("visa_restrictions=60&china_ai_funding=0.55&v={MODEL_VERSION}")
         );
+    }
+
+    #[test]
+    fn a_link_made_with_model_0_2_keeps_its_settings_and_says_the_model_changed() {
+        // Model 1.0 keeps every lever key of 0.2: the settings carry over,
+        // and the reader is told the numbers may differ.
+        let d = decode("visa_restrictions=60&ecosystem_loop=1.4&tenure_protection=0.5&v=0.2.0");
+        assert_eq!(d.scenario.get(ParamId::VisaRestrictions), 60.0);
+        assert_eq!(d.scenario.get(ParamId::EcosystemLoop), 1.4);
+        assert_eq!(d.scenario.get(ParamId::TenureProtection), 0.5);
+        assert_eq!(d.notices.len(), 1, "{:?}", d.notices);
+        assert!(matches!(&d.notices[0], Notice::OtherVersion { version } if version == "0.2.0"));
+        assert_ne!(MODEL_VERSION, "0.2.0");
     }
 
     #[test]

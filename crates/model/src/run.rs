@@ -28,10 +28,15 @@ pub enum SeriesId {
     StockUsAcademia,
     StockUsStartup,
     TopTierTotal,
+    PhdStay5y,
+    PhdStay10y,
+    DeparturesUs,
+    StockUsSettled,
+    InflowElsewhereGrad,
 }
 
 /// The number of series.
-pub const SERIES_COUNT: usize = 24;
+pub const SERIES_COUNT: usize = 29;
 
 /// What a series measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +58,17 @@ pub struct SeriesSpec {
     pub measure: Measure,
     /// First year with a value; earlier years are blank (NaN).
     pub defined_from: i32,
+    /// The only years with a value, when not every year from
+    /// `defined_from` on has one (the tracked graduating cohorts); empty
+    /// otherwise.
+    pub only_in: &'static [i32],
+}
+
+impl SeriesSpec {
+    /// Whether the series has a value in `year` (it is blank otherwise).
+    pub fn is_defined_in(&self, year: i32) -> bool {
+        year >= self.defined_from && (self.only_in.is_empty() || self.only_in.contains(&year))
+    }
 }
 
 const fn spec(id: SeriesId, key: &'static str, measure: Measure, defined_from: i32) -> SeriesSpec {
@@ -61,6 +77,17 @@ const fn spec(id: SeriesId, key: &'static str, measure: Measure, defined_from: i
         key,
         measure,
         defined_from,
+        only_in: &[],
+    }
+}
+
+const fn sparse(id: SeriesId, key: &'static str, only_in: &'static [i32]) -> SeriesSpec {
+    SeriesSpec {
+        id,
+        key,
+        measure: Measure::Share,
+        defined_from: only_in[0],
+        only_in,
     }
 }
 
@@ -180,6 +207,39 @@ pub const SERIES: [SeriesSpec; SERIES_COUNT] = [
         0,
     ),
     spec(SeriesId::TopTierTotal, "top_tier_total", Measure::People, 0),
+    // Of those who finished US graduate school in year T-5 (T-10), the
+    // share in the US at the end of year T; only for the tracked
+    // graduating years (engine::PHD_COHORT_YEARS), blank otherwise.
+    sparse(
+        SeriesId::PhdStay5y,
+        "phd_stay_5y",
+        &crate::engine::PHD_STAY_5Y_YEARS,
+    ),
+    sparse(
+        SeriesId::PhdStay10y,
+        "phd_stay_10y",
+        &crate::engine::PHD_STAY_10Y_YEARS,
+    ),
+    // Everyone leaving the US in the year: researchers, and graduates
+    // leaving at graduation.
+    spec(
+        SeriesId::DeparturesUs,
+        "departures_us",
+        Measure::PeoplePerYear,
+        0,
+    ),
+    spec(
+        SeriesId::StockUsSettled,
+        "stock_us_settled",
+        Measure::People,
+        0,
+    ),
+    spec(
+        SeriesId::InflowElsewhereGrad,
+        "inflow_elsewhere_grad",
+        Measure::PeoplePerYear,
+        0,
+    ),
 ];
 
 impl SeriesId {
@@ -268,7 +328,7 @@ impl Run {
         self.years
     }
     /// One series, one value per reported year (NaN before its
-    /// `defined_from` year).
+    /// `defined_from` year, and in the years a sparse series skips).
     pub fn series(&self, id: SeriesId) -> &[f64] {
         &self.values[id.index()]
     }

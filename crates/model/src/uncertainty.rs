@@ -8,6 +8,19 @@
 //! 5th, 25th, 50th, 75th and 95th percentiles across the draws. The central
 //! curve is the scenario's own run, not the median of the draws.
 //!
+//! **History matching.** A draw shapes the bands only if its run lands
+//! within every calibration target's tolerance
+//! ([`crate::calibration::within_targets`]): a parameter set that
+//! contradicts what was observed is not a plausible world, however
+//! plausible each of its values is alone. The others are dropped, not
+//! down-weighted: a target's tolerance is a range of agreement, not a
+//! likelihood, and a kept draw counts as much as any other. [`Bands::kept`]
+//! says how many were kept. Should no draw pass (a reader's own setting of
+//! a calibrated constant can rule them all out), the bands use every draw
+//! and `kept` is 0. A draw's verdict depends only on its years before
+//! [`PREFIX_END_YEAR`] (the targets end in 2025), so it is kept with its
+//! [`Prefix`] when a builder takes over another's draws.
+//!
 //! Rules that make a band reproducible and honest:
 //!
 //! - **Levers are never drawn**: they are the reader's settings.
@@ -32,6 +45,7 @@
 //! that year, a [`Prefix`]) and runs 2027-2050 only, with exactly the same
 //! numbers.
 
+use crate::calibration::within_targets;
 use crate::engine::{simulate, simulate_from, Prefix, FIRST_YEAR, PREFIX_END_YEAR};
 use crate::params::{ParamId, Spread, PARAMS, PARAM_COUNT};
 use crate::run::{format_value, Run, SeriesId, Years};
@@ -222,6 +236,9 @@ pub fn draw_scenarios(
 pub struct Bands {
     central: Run,
     draws: usize,
+    /// Draws within every calibration target's tolerance (0: none was,
+    /// and the percentiles are over every draw).
+    kept: usize,
     seed: u64,
     /// `[headline series][percentile][year]`, flattened.
     values: Vec<f64>,
@@ -236,9 +253,14 @@ impl Bands {
     pub fn years(&self) -> Years {
         self.central.years()
     }
-    /// How many draws the percentiles are taken over.
+    /// How many draws were run.
     pub fn draws(&self) -> usize {
         self.draws
+    }
+    /// How many of them met every calibration target and shape the
+    /// percentiles (0 when none did: then every draw does).
+    pub fn kept(&self) -> usize {
+        self.kept
     }
     /// The seed the draws came from.
     pub fn seed(&self) -> u64 {
@@ -297,6 +319,7 @@ impl PartialEq for Bands {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
         };
         self.draws == other.draws
+            && self.kept == other.kept
             && self.seed == other.seed
             && self.central.years() == other.central.years()
             && self.central.policy_start_year == other.central.policy_start_year
@@ -321,6 +344,9 @@ pub struct BandsBuilder {
     /// Each draw's state at the start of [`PREFIX_END_YEAR`], once run here
     /// or by the builder this one took over from.
     starts: Vec<Option<Prefix>>,
+    /// Whether each draw met every calibration target (its history
+    /// decides, so it goes with its start).
+    matched: Vec<Option<bool>>,
     /// Draws run so far that started from a remembered [`Prefix`].
     reused: usize,
 }
@@ -375,10 +401,11 @@ impl BandsBuilder {
         let years = central.years().len();
         // Samples and starts go together: a draw's years before the prefix
         // end are those of the run that left its start.
-        let (samples, starts) = match previous {
-            Some(p) if p.scenarios.len() == draws => (p.samples, p.starts),
+        let (samples, starts, matched) = match previous {
+            Some(p) if p.scenarios.len() == draws => (p.samples, p.starts, p.matched),
             _ => (
                 vec![f64::NAN; HEADLINE_SERIES.len() * years * draws],
+                vec![None; draws],
                 vec![None; draws],
             ),
         };
@@ -389,6 +416,7 @@ impl BandsBuilder {
             done: 0,
             samples,
             starts,
+            matched,
             reused: 0,
         })
     }
@@ -404,6 +432,7 @@ impl BandsBuilder {
                 self.reused += 1;
                 (PREFIX_END_YEAR - FIRST_YEAR) as usize
             } else {
+                self.matched[d] = Some(within_targets(&run));
                 0
             };
             for (h, &series) in HEADLINE_SERIES.iter().enumerate() {
@@ -441,6 +470,11 @@ impl BandsBuilder {
         }
         let draws = self.scenarios.len();
         let years = self.central.years().len();
+        let matched: Vec<bool> = self.matched[..self.done]
+            .iter()
+            .map(|m| *m == Some(true))
+            .collect();
+        let kept = matched.iter().filter(|m| **m).count();
         let mut values = vec![f64::NAN; HEADLINE_SERIES.len() * Percentile::ALL.len() * years];
         let mut sorted: Vec<f64> = Vec::with_capacity(self.done);
         for h in 0..HEADLINE_SERIES.len() {
@@ -450,7 +484,9 @@ impl BandsBuilder {
                 sorted.extend(
                     self.samples[start..start + self.done]
                         .iter()
-                        .copied()
+                        .zip(&matched)
+                        .filter(|(_, m)| **m || kept == 0)
+                        .map(|(v, _)| *v)
                         .filter(|v| v.is_finite()),
                 );
                 // Values equal under total_cmp are identical bits: unstable is exact.
@@ -464,6 +500,7 @@ impl BandsBuilder {
         Ok(Bands {
             central: self.central.clone(),
             draws: self.done,
+            kept,
             seed: self.seed,
             values,
         })

@@ -1,6 +1,6 @@
 //! Model checks over declared scenarios: every parameter at its default,
 //! all at their minimum, all at their maximum, each alone at its minimum
-//! and at its maximum (3 + 2 x 25 scenarios), then 300 random scenarios.
+//! and at its maximum (3 + 2 x 46 scenarios), then 300 random scenarios.
 //! Every scenario must keep every stock non-negative, conserve people at
 //! every step, keep every output finite and every share inside 0..1, and
 //! keep the 2019 cohort's shares summing to 1.
@@ -49,7 +49,7 @@ fn each_parameter_alone_at_its_minimum_passes_every_check() {
         .iter()
         .map(|p| (format!("{}={} (min)", p.key, p.min), alone_at(p.id, p.min)))
         .collect();
-    assert_eq!(scenarios.len(), 25);
+    assert_eq!(scenarios.len(), PARAMS.len());
     assert_all_pass(scenarios.iter().map(|(n, s)| (n.clone(), s)));
 }
 
@@ -59,7 +59,7 @@ fn each_parameter_alone_at_its_maximum_passes_every_check() {
         .iter()
         .map(|p| (format!("{}={} (max)", p.key, p.max), alone_at(p.id, p.max)))
         .collect();
-    assert_eq!(scenarios.len(), 25);
+    assert_eq!(scenarios.len(), PARAMS.len());
     assert_all_pass(scenarios.iter().map(|(n, s)| (n.clone(), s)));
 }
 

@@ -529,3 +529,87 @@ fn attribution_refuses_a_year_without_a_value() {
         Err(OutcomeError::YearOutOfRange { .. })
     ));
 }
+
+// --- history matching: only draws that meet the targets shape the bands ------
+
+/// The percentile of the draws whose runs meet every calibration target,
+/// computed here from the runs themselves.
+fn matched_percentile(
+    scenario: &Scenario,
+    draws: usize,
+    seed: u64,
+    series: SeriesId,
+    year: i32,
+    q: f64,
+) -> (f64, usize) {
+    let mut values: Vec<f64> = Vec::new();
+    for s in draw_scenarios(scenario, draws, seed, &table_spreads()) {
+        let run = talentflow_model::simulate_uncached(&s);
+        if talentflow_model::calibration::within_targets(&run) {
+            values.push(run.value(series, year).unwrap());
+        }
+    }
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    (
+        talentflow_model::uncertainty::percentile_of_sorted(&values, q),
+        n,
+    )
+}
+
+#[test]
+fn only_draws_within_every_calibration_target_shape_the_bands() {
+    let scenario = with(&[(ParamId::VisaRestrictions, 50.0)]);
+    let b = bands_of(&scenario, 60, 9);
+    for (series, year, p) in [
+        (SeriesId::Cohort2019InUs, 2035, Percentile::P05),
+        (SeriesId::InflowUsGrad, 2040, Percentile::P50),
+        (SeriesId::ShareWorkChina, 2030, Percentile::P95),
+    ] {
+        let (expected, kept) = matched_percentile(&scenario, 60, 9, series, year, p.fraction());
+        assert_eq!(b.kept(), kept);
+        assert!(kept > 0 && kept < 60, "{kept} of 60 kept");
+        assert_eq!(
+            band(&b, series, p, year),
+            expected,
+            "{series:?} {year} {p:?}"
+        );
+    }
+    assert_eq!(b.draws(), 60);
+}
+
+#[test]
+fn kept_draws_are_the_same_after_a_lever_move_takes_over_the_draws() {
+    let first = with(&[(ParamId::VisaRestrictions, 20.0)]);
+    let second = with(&[(ParamId::VisaRestrictions, 70.0)]);
+    let mut a = BandsBuilder::new(&first, 40, 3).unwrap();
+    a.step(40);
+    let mut b = BandsBuilder::new_after(Some(a), &second, 40, 3).unwrap();
+    b.step(40);
+    assert_eq!(b.reused(), 40, "every draw resumed from its start");
+    let fresh = bands_of(&second, 40, 3);
+    assert_eq!(b.bands().unwrap().kept(), fresh.kept());
+    assert!(b.bands().unwrap() == fresh);
+}
+
+#[test]
+fn when_no_draw_meets_the_targets_every_draw_shapes_the_bands() {
+    // A return hazard four times the fitted one, held by the reader: no
+    // draw keeps the 2019 cohort near the observed 87% by 2025.
+    let scenario = with(&[(ParamId::ReturnHazard, 0.1)]);
+    let b = bands_of(&scenario, 30, 5);
+    assert_eq!(b.kept(), 0);
+    let mut values: Vec<f64> = draw_scenarios(&scenario, 30, 5, &table_spreads())
+        .iter()
+        .map(|s| {
+            talentflow_model::simulate_uncached(s)
+                .value(SeriesId::Cohort2019InUs, 2035)
+                .unwrap()
+        })
+        .collect();
+    values.sort_by(f64::total_cmp);
+    assert_eq!(
+        band(&b, SeriesId::Cohort2019InUs, Percentile::P50, 2035),
+        talentflow_model::uncertainty::percentile_of_sorted(&values, 0.5)
+    );
+}

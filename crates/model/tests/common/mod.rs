@@ -95,13 +95,20 @@ pub fn failures(scenario: &Scenario) -> Vec<String> {
     });
     for spec in SERIES.iter() {
         for (year, &v) in run.years().iter().zip(run.series(spec.id)) {
-            if year < spec.defined_from {
+            if !spec.is_defined_in(year) {
                 if !v.is_nan() {
                     failures.push(format!(
-                        "{year}: {} should be blank before {}, is {v}",
-                        spec.key, spec.defined_from
+                        "{year}: {} should be blank (from {}, only in {:?}), is {v}",
+                        spec.key, spec.defined_from, spec.only_in
                     ));
                 }
+                continue;
+            }
+            // The stay rates after graduate school are reported only in
+            // the years their tracked graduating cohorts reach 5 and 10
+            // years, blank otherwise.
+            let sparse = matches!(spec.id, SeriesId::PhdStay5y | SeriesId::PhdStay10y);
+            if v.is_nan() && sparse {
                 continue;
             }
             if !v.is_finite() {
