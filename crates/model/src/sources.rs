@@ -1,6 +1,7 @@
 //! Sourced figures from `data/facts.csv`, cited by id throughout.
 
-/// One row of `data/facts.csv`: a figure, where it comes from, and notes.
+/// One row of `data/facts.csv`: a figure and where it comes from (the
+/// `geography` column is for readers of the file; nothing shows it).
 #[derive(Clone, Copy, Debug)]
 pub struct Fact {
     pub id: &'static str,
@@ -8,7 +9,6 @@ pub struct Fact {
     pub value: &'static str,
     pub unit: &'static str,
     pub period: &'static str,
-    pub geography: &'static str,
     pub title: &'static str,
     pub publisher: &'static str,
     pub url: &'static str,
