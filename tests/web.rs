@@ -428,6 +428,45 @@ fn every_cited_fact_is_a_row_of_the_evidence_table() {
     }
 }
 
+// The bundle carries only the facts whose id the source names (the model
+// crate's `app-facts` feature): every source any table can show a reader
+// (parameters in the ledger, observed points, presets, calibration
+// targets and held-out figures, story steps, challenge cards) is there.
+#[wasm_bindgen_test]
+fn every_source_a_table_names_is_in_the_bundles_evidence_table() {
+    use talentflow_model::{challenges::CHALLENGES, story::STORY, validation::HELD_OUT};
+    use talentflow_model::{OBSERVATIONS, PRESETS, TARGETS};
+    let named = PARAMS
+        .iter()
+        .flat_map(|p| p.sources.iter())
+        .chain(OBSERVATIONS.iter().flat_map(|o| o.sources.iter()))
+        .chain(PRESETS.iter().flat_map(|p| p.sources.iter()))
+        .chain(
+            TARGETS
+                .iter()
+                .chain(HELD_OUT.iter())
+                .flat_map(|t| t.sources.iter()),
+        )
+        .chain(STORY.iter().flat_map(|s| s.sources.iter()))
+        .chain(CHALLENGES.iter().flat_map(|c| c.sources.iter()));
+    let mut count = 0;
+    for id in named {
+        count += 1;
+        assert!(
+            talentflow_model::fact(id).is_some(),
+            "{id} is named by a table but not in the bundle's evidence table"
+        );
+    }
+    assert!(count > 50, "the tables name their sources ({count})");
+    // One line a row (no field spans lines), after the header.
+    let rows = include_str!("../data/facts.csv").lines().count() - 1;
+    assert!(
+        FACTS.len() < rows,
+        "the bundle leaves out the facts nothing cites ({} of {rows} rows)",
+        FACTS.len()
+    );
+}
+
 #[wasm_bindgen_test]
 async fn the_page_shows_three_charts_the_main_sliders_reset_and_sources() {
     let root = mount_point();

@@ -17,8 +17,8 @@
 //! `talentflow-model`, so the numbers printed here are the numbers the
 //! browser app shows and exports.
 
-mod chart;
 mod calibrate;
+mod chart;
 mod output;
 mod validate;
 

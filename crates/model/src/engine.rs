@@ -55,7 +55,8 @@ pub const PHD_STAY_5Y_YEARS: [i32; 3] = [
 /// See [`PHD_STAY_5Y_YEARS`].
 pub const PHD_STAY_10Y_YEARS: [i32; 2] = [PHD_COHORT_YEARS[0] + 10, PHD_COHORT_YEARS[1] + 10];
 const _: () = assert!(PHD_STAY_5Y_YEARS[0] >= FIRST_YEAR);
-const _: () = assert!(PHD_FOLLOW_YEARS[2] == 5 && PHD_FOLLOW_YEARS[0] == 10 && PHD_FOLLOW_YEARS[1] == 10);
+const _: () =
+    assert!(PHD_FOLLOW_YEARS[2] == 5 && PHD_FOLLOW_YEARS[0] == 10 && PHD_FOLLOW_YEARS[1] == 10);
 /// Which of the two lanes each tracked graduating cohort uses.
 const PHD_LANE: [usize; 3] = [0, 1, 0];
 /// How many graduating-cohort lanes a run carries.
@@ -1138,8 +1139,9 @@ fn advance<const TRACE: bool>(
 /// they graduate to [`PHD_FOLLOW_YEARS`] on), as indices into
 /// [`PHD_COHORT_YEARS`].
 fn phd_cohorts_in(year: i32) -> impl Iterator<Item = usize> {
-    (0..PHD_COHORT_YEARS.len())
-        .filter(move |&i| year >= PHD_COHORT_YEARS[i] && year <= PHD_COHORT_YEARS[i] + PHD_FOLLOW_YEARS[i])
+    (0..PHD_COHORT_YEARS.len()).filter(move |&i| {
+        year >= PHD_COHORT_YEARS[i] && year <= PHD_COHORT_YEARS[i] + PHD_FOLLOW_YEARS[i]
+    })
 }
 
 /// [`advance`], tracing when `trace` is given. Natively inlined into each
@@ -1292,7 +1294,6 @@ fn advance_with(
         perceived,
     };
 }
-
 
 /// The remembered state at the start of [`PREFIX_END_YEAR`], by the values
 /// of the parameters that are not levers.
