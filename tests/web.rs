@@ -504,12 +504,15 @@ async fn the_page_shows_three_charts_the_main_sliders_reset_and_sources() {
         .query_selector("details#advanced")
         .unwrap()
         .expect("advanced");
+    // One slider for each parameter of the table's "advanced" group.
+    let advanced_params = PARAMS.iter().filter(|p| p.group == Group::Advanced).count();
+    assert!(advanced_params >= 5, "the advanced group has its levers");
     assert_eq!(
         advanced
             .query_selector_all("input[type=range]")
             .unwrap()
-            .length(),
-        5
+            .length() as usize,
+        advanced_params
     );
     assert!(root.query_selector("button#reset").unwrap().is_some());
     let sources = root

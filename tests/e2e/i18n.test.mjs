@@ -173,8 +173,9 @@ function visibleTexts(otherLang) {
   return out;
 }
 
-// File formats and a mathematical unit, written the same in both languages.
-const TERMS = new Set(['PNG', 'CSV', 'JSON', 'logit']);
+// File formats, a mathematical unit, and the US work permit for graduates
+// (Optional Practical Training), written the same in both languages.
+const TERMS = new Set(['PNG', 'CSV', 'JSON', 'logit', 'OPT']);
 
 test('in Chinese, no English word shows outside the evidence as published (names, links, numbers)', { timeout: 60_000 }, async () => {
   const { context, page } = await open('?lang=zh-CN&pin=china_funding_surge');

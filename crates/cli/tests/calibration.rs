@@ -2,6 +2,7 @@
 //! binary: the fit reproduces what the model reads, the validation table
 //! has every observation and its verdict, and the docs carry both.
 
+#[allow(dead_code)] // helpers the other command-line tests use
 mod common;
 
 use common::{refused, stdout_of, talentflow};

@@ -117,6 +117,9 @@ fn as_object<S: Serializer>(
 /// What a valid host message asks of the embed: numbers, indices and a
 /// language, never text, so nothing a host sends can reach the page's
 /// markup.
+// One command is handled at a time and never kept in bulk, so the size of
+// the settings variant (a whole scenario) costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum HostCommand {
     /// Show this scenario (the baseline with the message's settings).

@@ -24,7 +24,7 @@ pub const DT_YEARS: f64 = 1.0 / STEPS_PER_YEAR as f64;
 /// quarter, so the rates lag the perceived pulls by at most a month and a
 /// half, and a run costs half as much.
 pub const STEPS_PER_RATE_UPDATE: usize = 3;
-const _: () = assert!(STEPS_PER_YEAR % STEPS_PER_RATE_UPDATE == 0);
+const _: () = assert!(STEPS_PER_YEAR.is_multiple_of(STEPS_PER_RATE_UPDATE));
 /// The simulation starts empty in this year (a burn-in: China's pipeline
 /// was small then, so the stocks of 2010 come from the model itself).
 pub const SPIN_UP_YEAR: i32 = 1995;
