@@ -100,6 +100,10 @@ pub struct AppState {
 }
 
 /// A change the reader asks for.
+// Actions are dispatched one at a time and never kept in bulk, so the
+// size of the variant that carries whole settings costs nothing worth a
+// box (which would also make every action non-`Copy`).
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Action {
     /// Set a parameter to a value; clamped into the parameter's range from
