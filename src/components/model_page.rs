@@ -8,7 +8,6 @@ use crate::citations::fact_anchor;
 use crate::format::esc;
 use crate::i18n::{Messages, PackLoader};
 use talentflow_messages::Pack;
-use talentflow_model::observations::Statistic;
 use talentflow_model::stocks::Stock;
 use talentflow_model::validation::{Row, Table};
 use talentflow_model::{simulate_traced, Run, Scenario};
@@ -237,7 +236,7 @@ fn validation_table(out: &mut String, messages: &Messages, id: &str, caption: &s
         passed += usize::from(passes);
         // A relative change (a ratio) as a plain number with two decimals,
         // a share in percent with one (its tolerance in whole points).
-        let ratio = matches!(t.statistic, Statistic::RatioOfMeans(..));
+        let ratio = t.is_ratio();
         let (scale, decimals, unit) = if ratio { (1.0, 2, "") } else { (100.0, 1, "%") };
         let number = |v: f64, d: usize| numbers.fixed(v * scale, d);
         let error = r.error();

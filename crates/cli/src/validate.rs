@@ -53,13 +53,6 @@ fn number(v: f64, ratio: bool) -> String {
     }
 }
 
-fn is_ratio(row: &Row) -> bool {
-    matches!(
-        row.target.statistic,
-        talentflow_model::observations::Statistic::RatioOfMeans(..)
-    )
-}
-
 /// The tables as text.
 pub fn render(tables: &[(Table, Vec<Row>)], format: ValidateFormat) -> String {
     let mut out = String::new();
@@ -73,7 +66,7 @@ pub fn render(tables: &[(Table, Vec<Row>)], format: ValidateFormat) -> String {
                 );
                 let _ = writeln!(out, "| --- | --- | --- | --- | --- | --- | --- | --- |");
                 for r in rows {
-                    let ratio = is_ratio(r);
+                    let ratio = r.target.is_ratio();
                     let error = if ratio {
                         format!("{:+.2}", r.error())
                     } else {

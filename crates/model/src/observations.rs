@@ -282,6 +282,12 @@ impl Target {
         self.statistic.last_year()
     }
 
+    /// Whether the figure is a relative change (a ratio of two years,
+    /// shown as a plain number) rather than a share (shown in percent).
+    pub const fn is_ratio(&self) -> bool {
+        matches!(self.statistic, Statistic::RatioOfMeans(..))
+    }
+
     /// The model's value for this target in `run` (`None` if the years are
     /// not reported).
     pub fn model_value(&self, run: &crate::Run) -> Option<f64> {
