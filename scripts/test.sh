@@ -47,6 +47,11 @@ skip_step() {
 summary() {
   log "summary:"
   for r in "${results[@]}"; do printf '  %s\n' "$r" >&2; done
+  # The failing browser tests by name (the spec reporter marks them with ✖).
+  if [ -f "${E2E_LOG:-}" ] && grep -q '✖' "$E2E_LOG"; then
+    log "failing browser tests:"
+    grep '✖' "$E2E_LOG" | grep -v '^ *✖ failing tests' | sed 's/^ */  /' | cut -c1-160 | sort -u | head -12 >&2
+  fi
   local total
   total=$(fmt_duration $((SECONDS - start_all)))
   if [ "$failed" -eq 0 ]; then
@@ -97,9 +102,14 @@ TEST_HOOKS=1 SKIP_SETUP=1 run_step test-build bash scripts/build.sh && hooks=1
 cli=0
 run_step cli-build cargo build --release --bin talentflow && cli=1
 
+# The e2e output is also kept in target/e2e.log, so the summary can name
+# the tests that failed (the end of a long log is often all a reader sees).
+E2E_LOG="$ROOT/target/e2e.log"
+rm -f "$E2E_LOG"
 e2e() {
+  set -o pipefail
   DIST_DIR="$ROOT/dist" HOOKS_DIST_DIR="$ROOT/target/hooks-dist" TALENTFLOW_BIN="$ROOT/target/release/talentflow" \
-    node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+    node --test --test-reporter=spec --test-concurrency=1 tests/e2e/ 2>&1 | tee "$E2E_LOG"
 }
 if [ "$built" = 1 ] && [ "$hooks" = 1 ] && [ "$cli" = 1 ]; then
   run_step e2e e2e || true
