@@ -11,6 +11,8 @@
 #                          release build with the test hooks, for the error panel)
 #   6. CLI release build   cargo build --release --bin talentflow
 #   7. browser end-to-end  node --test tests/e2e/ against dist/, the test build and the CLI
+#                          (a file with a failure runs once more on its own; the
+#                          summary names every test that failed, either time)
 #   (SCREENSHOT=1: then refresh docs/screenshot.png)
 # Every step runs even when an earlier one failed, except those that need
 # what a failed step would have produced. Exits non-zero if anything failed.
@@ -47,10 +49,19 @@ skip_step() {
 summary() {
   log "summary:"
   for r in "${results[@]}"; do printf '  %s\n' "$r" >&2; done
-  # The failing browser tests by name (the spec reporter marks them with ✖).
+  # The failing browser tests by name (the spec reporter marks them with
+  # ✖), and how their files did when run again.
   if [ -f "${E2E_LOG:-}" ] && grep -q '✖' "$E2E_LOG"; then
-    log "failing browser tests:"
+    log "browser tests that failed (first run):"
     grep '✖' "$E2E_LOG" | grep -v '^ *✖ failing tests' | sed 's/^ */  /' | cut -c1-160 | sort -u | head -12 >&2
+    if [ -f "$E2E_LOG.again" ]; then
+      if grep -q '✖' "$E2E_LOG.again"; then
+        log "and failed again, run on their own ($E2E_AGAIN):"
+        grep '✖' "$E2E_LOG.again" | grep -v '^ *✖ failing tests' | sed 's/^ */  /' | cut -c1-160 | sort -u | head -12 >&2
+      else
+        log "their files passed when run again on their own (intermittent): $E2E_AGAIN"
+      fi
+    fi
   fi
   local total
   total=$(fmt_duration $((SECONDS - start_all)))
@@ -104,12 +115,29 @@ run_step cli-build cargo build --release --bin talentflow && cli=1
 
 # The e2e output is also kept in target/e2e.log, so the summary can name
 # the tests that failed (the end of a long log is often all a reader sees).
+# The files with a failing test run once more on their own: on a loaded
+# machine a browser test can miss a deadline once. The step passes only if
+# they all pass then, and the summary names every test that failed the
+# first time, so an intermittent failure is seen, not hidden.
 E2E_LOG="$ROOT/target/e2e.log"
-rm -f "$E2E_LOG"
+rm -f "$E2E_LOG" "$E2E_LOG.again"
+E2E_AGAIN=""
+e2e_run() {
+  DIST_DIR="$ROOT/dist" HOOKS_DIST_DIR="$ROOT/target/hooks-dist" TALENTFLOW_BIN="$ROOT/target/release/talentflow" \
+    node --test --test-reporter=spec --test-concurrency=1 "$@"
+}
 e2e() {
   set -o pipefail
-  DIST_DIR="$ROOT/dist" HOOKS_DIST_DIR="$ROOT/target/hooks-dist" TALENTFLOW_BIN="$ROOT/target/release/talentflow" \
-    node --test --test-reporter=spec --test-concurrency=1 tests/e2e/ 2>&1 | tee "$E2E_LOG"
+  if e2e_run tests/e2e/ 2>&1 | tee "$E2E_LOG"; then
+    return 0
+  fi
+  local files
+  files=$(sed -n 's|^test at \(file://\)\{0,1\}\(.*\.test\.mjs\):[0-9]*:[0-9]*$|\2|p' "$E2E_LOG" | sort -u | tr '\n' ' ')
+  [ -n "$files" ] || return 1
+  E2E_AGAIN=$files
+  log "e2e: the files with a failing test, once more: $files"
+  # shellcheck disable=SC2086 # one word per file
+  e2e_run $files 2>&1 | tee "$E2E_LOG.again"
 }
 if [ "$built" = 1 ] && [ "$hooks" = 1 ] && [ "$cli" = 1 ]; then
   run_step e2e e2e || true
