@@ -93,17 +93,20 @@ try {
 } catch (_) {}
 """
 
-# Removes the prerendered charts from the document once the app has put
-# its first element into #app (the stylesheet has hidden them in that very
-# render): no second copy of the headings and figures stays behind.
+# Removes the prerendered charts from the document once the app has
+# rendered into #app and taken `loading` off <html> (after drawing its
+# charts; the stylesheet hides them from then): no second copy of the
+# headings and figures stays behind.
 PRERENDER_HANDOVER = """
 {
   const app = document.getElementById('app');
   const pre = document.getElementById('prerender');
+  const root = document.documentElement;
   if (app && pre) {
-    const done = () => { if (app.firstElementChild) { watch.disconnect(); pre.remove(); } };
+    const done = () => { if (app.firstElementChild && !root.classList.contains('loading')) { watch.disconnect(); pre.remove(); } };
     const watch = new MutationObserver(done);
     watch.observe(app, { childList: true });
+    watch.observe(root, { attributes: true, attributeFilter: ['class'] });
     done();
   }
 }

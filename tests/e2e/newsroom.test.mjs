@@ -120,6 +120,52 @@ describe('charts before the app', () => {
     });
   }
 
+  // On a slow phone the app's first render takes longer than a frame, and
+  // Yew runs the effects that draw the charts only after handing the
+  // browser a turn, in which it may paint: no frame may show the
+  // prerendered chart gone and the app's canvas not yet drawn.
+  for (const [what, query, viewport] of [
+    ['the page', '', { width: 1280, height: 900 }],
+    ['the embed on a phone', '?layout=embed', { width: 412, height: 860 }],
+  ]) {
+    test(`${what}, CPU slowed 4x: every frame from the wasm's arrival until the app has drawn shows a chart, prerendered or the app's`, { timeout: 90_000 }, async () => {
+      const { context, page, release, problems } = await openHeld(query, viewport);
+      try {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await page.waitForFunction(() => [...document.querySelectorAll('#prerender .chart-svg')].some((s) => s.checkVisibility()), null, { timeout: 20_000 });
+        await page.evaluate(() => {
+          window.__frames = [];
+          const drawn = new Set();
+          const proto = CanvasRenderingContext2D.prototype;
+          for (const name of ['fillRect', 'fillText', 'stroke', 'fill', 'clearRect']) {
+            const orig = proto[name];
+            proto[name] = function (...args) { drawn.add(this.canvas); return orig.apply(this, args); };
+          }
+          // Each animation frame sees the document as that frame paints it.
+          const look = () => {
+            const prerendered = [...document.querySelectorAll('#prerender .chart-svg')].some((s) => s.checkVisibility());
+            const canvas = document.getElementById('chart-retention');
+            const app = !!canvas && canvas.checkVisibility();
+            window.__frames.push({ prerendered, app, drawn: app && drawn.has(canvas) });
+            if (!window.__stopLooking) requestAnimationFrame(look);
+          };
+          requestAnimationFrame(look);
+        });
+        release();
+        await canvasDrawn(page);
+        await page.waitForFunction(() => window.__frames.filter((f) => f.drawn).length >= 3, null, { timeout: 20_000, polling: 'raf' });
+        const frames = await page.evaluate(() => { window.__stopLooking = true; return window.__frames; });
+        assert.ok(frames.some((f) => f.prerendered) && frames.some((f) => f.drawn), `the hand-over was watched: ${frames.length} frames`);
+        const blank = frames.filter((f) => !f.prerendered && !f.drawn);
+        assert.equal(blank.length, 0, `frames with no chart on show, of ${frames.length}: ${JSON.stringify(blank.slice(0, 3))}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   test("on a phone the page's first screen waits for the sliders: no chart where they will be", { timeout: 60_000 }, async () => {
     const { context, page, release } = await openHeld('', { width: 412, height: 860 });
     try {
