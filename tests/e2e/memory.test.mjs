@@ -65,7 +65,10 @@ test(`JS heap and wasm memory grow at most ${BUDGET_PERCENT}% over 2000 slider m
 // before 2027): that memory is taken once, not again for every move.
 test(`with bands on, JS heap and wasm memory grow at most ${BUDGET_PERCENT}% over 500 slider moves after the first 100, the bands drawn after every 10`, { timeout: 240_000 }, async () => {
   await growthOverMoves('?bands=1', 500, { waitForBands: true }, async (page) => {
-    assert.ok(await page.evaluate(() => /runs/.test(document.getElementById('bands-note')?.textContent ?? '')), 'the last scenario\'s bands are drawn');
+    // Waited for, not read at once: on a loaded machine the last batch's
+    // bands can take longer than moveSliders waits for each batch.
+    const drawn = await page.waitForFunction(() => /runs/.test(document.getElementById('bands-note')?.textContent ?? ''), null, { timeout: 60_000 }).then(() => true, () => false);
+    assert.ok(drawn, 'the last scenario\'s bands are drawn (within a minute)');
   });
 });
 
@@ -75,15 +78,21 @@ test(`with bands on, JS heap and wasm memory grow at most ${BUDGET_PERCENT}% ove
 // callbacks once settled. A leak grows with every copy and file, while
 // caches, compiled code and the allocator's first pages are taken in the
 // first few hundred; so the memory is read after 1,000 of each and again
-// after 1,000 more. Over those last 1,000 the JS heap may grow at most 5%
-// and the wasm memory at most one 64 KiB page (64 bytes a copy and file):
-// a leak of the size the hand-made callbacks had (+33% JS, +8% wasm per
-// 1,000) fails both. Every copy and every file is awaited until it has
-// settled, so no write still in flight is counted. (A message file is
-// fetched once per language and pack, through the same wait, so it cannot
-// be repeated here.)
+// after 3,000 more. Over those 3,000 the JS heap may grow at most 5% and
+// the wasm memory at most two 64 KiB pages (about 22 bytes a copy and
+// file). The wasm memory grows in jumps: the allocator takes pages only
+// when its free space runs out, and runs of 5,000 flat were seen to end
+// in one jump of two pages, so a span of one page over 1,000 failed on a
+// loaded machine by chance. A leak of the size the hand-made callbacks had
+// (+33% JS, +8% wasm per 1,000) fails both limits several times over.
+// Every copy and every file is awaited until it has settled, so no write
+// still in flight is counted. (A message file is fetched once per
+// language and pack, through the same wait, so it cannot be repeated
+// here.)
 const WASM_PAGE = 65_536;
-test(`JS heap grows at most ${BUDGET_PERCENT}% and wasm memory at most one page over 1000 link copies and 1000 opened scenario files after the first 1000 of each`, { timeout: 300_000 }, async () => {
+const WASM_PAGES = 2;
+const ROUNDS = 3;
+test(`JS heap grows at most ${BUDGET_PERCENT}% and wasm memory at most ${WASM_PAGES} pages over ${ROUNDS * 1000} link copies and ${ROUNDS * 1000} opened scenario files after the first 1000 of each`, { timeout: 600_000 }, async () => {
   const app = await openApp(browser, server, {}, () => {
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
     // Counts the clipboard writes asked for and settled, so the test can
@@ -140,15 +149,17 @@ test(`JS heap grows at most ${BUDGET_PERCENT}% and wasm memory at most one page 
     await open(1000, 0);
     const first = await memoryUsage(cdp, page);
     assert.ok(Number.isFinite(first.wasm) && first.wasm > 0, 'the wasm memory is measured');
-    await copy(1000);
-    await open(1000, 1000);
+    for (let r = 1; r <= ROUNDS; r++) {
+      await copy(1000);
+      await open(1000, r * 1000);
+    }
     const last = await memoryUsage(cdp, page);
     const mb = (b) => (b / 1e6).toFixed(3);
     const js = (100 * (last.js - first.js)) / first.js;
     const wasm = last.wasm - first.wasm;
     console.log(`copies and files: JS heap ${mb(first.js)} -> ${mb(last.js)} MB (${js.toFixed(1)}%), wasm ${mb(first.wasm)} -> ${mb(last.wasm)} MB (+${wasm} bytes)`);
-    assert.ok(js <= BUDGET_PERCENT, `JS heap grew ${js.toFixed(1)}% over 1,000 copies and files`);
-    assert.ok(wasm <= WASM_PAGE, `wasm memory grew ${wasm} bytes over 1,000 copies and files`);
+    assert.ok(js <= BUDGET_PERCENT, `JS heap grew ${js.toFixed(1)}% over ${ROUNDS * 1000} copies and files`);
+    assert.ok(wasm <= WASM_PAGES * WASM_PAGE, `wasm memory grew ${wasm} bytes over ${ROUNDS * 1000} copies and files`);
     assert.deepEqual(app.problems, [], 'no errors on the page');
   } finally {
     await app.context.close();

@@ -162,7 +162,8 @@ export function redrawLatencies(page, handles, moves) {
  * in batches of ten, each batch followed by a frame so that the charts are
  * redrawn. After each batch it empties `window.__draws` if recorded (the
  * recorder's list, not the page's, would otherwise grow), and with
- * `waitForBands` waits until the bands' note says they are drawn.
+ * `waitForBands` waits (up to 30 s) until the bands' note says they are
+ * drawn.
  */
 export function moveSliders(page, handles, count, { offset = 0, waitForBands = false } = {}) {
   return page.evaluate(async ([els, count, offset, waitForBands]) => {
@@ -177,7 +178,7 @@ export function moveSliders(page, handles, count, { offset = 0, waitForBands = f
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         if (window.__draws) window.__draws.length = 0;
         const start = performance.now();
-        while (waitForBands && !bandsDrawn() && performance.now() - start < 10_000) {
+        while (waitForBands && !bandsDrawn() && performance.now() - start < 30_000) {
           await new Promise((r) => setTimeout(r, 5));
         }
       }
