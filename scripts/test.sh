@@ -46,6 +46,12 @@ skip_step() {
   failed=$((failed + 1))
 }
 
+# failed_tests LOG: the names of the tests a spec reporter's log marks
+# as failed, once each.
+failed_tests() {
+  grep '✖' "$1" | grep -v '^ *✖ failing tests' | sed 's/^ */  /' | cut -c1-160 | sort -u | head -12 >&2
+}
+
 summary() {
   log "summary:"
   for r in "${results[@]}"; do printf '  %s\n' "$r" >&2; done
@@ -53,11 +59,11 @@ summary() {
   # ✖), and how their files did when run again.
   if [ -f "${E2E_LOG:-}" ] && grep -q '✖' "$E2E_LOG"; then
     log "browser tests that failed (first run):"
-    grep '✖' "$E2E_LOG" | grep -v '^ *✖ failing tests' | sed 's/^ */  /' | cut -c1-160 | sort -u | head -12 >&2
+    failed_tests "$E2E_LOG"
     if [ -f "$E2E_LOG.again" ]; then
       if grep -q '✖' "$E2E_LOG.again"; then
         log "and failed again, run on their own ($E2E_AGAIN):"
-        grep '✖' "$E2E_LOG.again" | grep -v '^ *✖ failing tests' | sed 's/^ */  /' | cut -c1-160 | sort -u | head -12 >&2
+        failed_tests "$E2E_LOG.again"
       else
         log "their files passed when run again on their own (intermittent): $E2E_AGAIN"
       fi
@@ -127,7 +133,6 @@ e2e_run() {
     node --test --test-reporter=spec --test-concurrency=1 "$@"
 }
 e2e() {
-  set -o pipefail
   if e2e_run tests/e2e/ 2>&1 | tee "$E2E_LOG"; then
     return 0
   fi

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST, launchBrowser, startServer } from './support/app.mjs';
+import { DIST, launchBrowser, recordDrawing, startServer } from './support/app.mjs';
 import { startCorsServer } from './support/scenarios.mjs';
 
 let server;
@@ -134,20 +134,17 @@ describe('charts before the app', () => {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         await page.waitForFunction(() => [...document.querySelectorAll('#prerender .chart-svg')].some((s) => s.checkVisibility()), null, { timeout: 20_000 });
+        // The drawing calls on each canvas, by its id (`recordDrawing`).
+        await page.evaluate(() => { window.__drawsOn = []; });
+        await page.evaluate(recordDrawing);
         await page.evaluate(() => {
           window.__frames = [];
-          const drawn = new Set();
-          const proto = CanvasRenderingContext2D.prototype;
-          for (const name of ['fillRect', 'fillText', 'stroke', 'fill', 'clearRect']) {
-            const orig = proto[name];
-            proto[name] = function (...args) { drawn.add(this.canvas); return orig.apply(this, args); };
-          }
           // Each animation frame sees the document as that frame paints it.
           const look = () => {
             const prerendered = [...document.querySelectorAll('#prerender .chart-svg')].some((s) => s.checkVisibility());
             const canvas = document.getElementById('chart-retention');
             const app = !!canvas && canvas.checkVisibility();
-            window.__frames.push({ prerendered, app, drawn: app && drawn.has(canvas) });
+            window.__frames.push({ prerendered, app, drawn: app && window.__drawsOn.some(([id]) => id === canvas.id) });
             if (!window.__stopLooking) requestAnimationFrame(look);
           };
           requestAnimationFrame(look);
