@@ -103,6 +103,49 @@ export async function startServer(dir = DIST) {
   };
 }
 
+/**
+ * Serves `dir` on localhost compressed as a host would: gzip when the
+ * browser accepts it, or with `brotli` Brotli (quality 11, as a host
+ * precompresses) when the browser accepts that.
+ */
+export async function startGzipServer(dir = DIST, { brotli = false } = {}) {
+  const http = await import('node:http');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const zlib = await import('node:zlib');
+  const root = path.resolve(dir);
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.ftl': 'text/plain; charset=utf-8' };
+  const cache = new Map();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const file = path.join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1)));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
+    let body = fs.readFileSync(file);
+    const accepts = req.headers['accept-encoding'] || '';
+    if (brotli && /\bbr\b/.test(accepts)) {
+      if (!cache.has(file)) cache.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      body = cache.get(file);
+      headers['Content-Encoding'] = 'br';
+    } else if (/\bgzip\b/.test(accepts)) {
+      if (!cache.has(file)) cache.set(file, zlib.gzipSync(body, { level: 9 }));
+      body = cache.get(file);
+      headers['Content-Encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers);
+    res.end(body);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}/`, stop: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
 export function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
