@@ -11,7 +11,7 @@
 // once more served Brotli-compressed, for comparison).
 
 import { execFileSync } from 'node:child_process';
-import { CHARTS, HOOKS_DIST, MAIN_SLIDERS, launchBrowser, startGzipServer, mainSlider, memoryUsage, moveSliders, openApp, recordDrawing, redrawLatencies, startServer, waitForCharts } from './support/app.mjs';
+import { CHARTS, DIST, HOOKS_DIST, MAIN_SLIDERS, PHONE_NETWORK, launchBrowser, startFileServer, mainSlider, memoryUsage, moveSliders, openApp, recordDrawing, redrawLatencies, startServer, waitForCharts } from './support/app.mjs';
 
 const MOVES = Number(process.env.MOVES || 200);
 const MEMORY_MOVES = Number(process.env.MEMORY_MOVES || 10000);
@@ -181,10 +181,9 @@ try {
     // With BROTLI=1, the same visits once more served Brotli-compressed, as
     // most CDNs serve it: for comparison only (the budgets are judged on
     // gzip, the encoding every host offers).
-    const gzipServer = await startGzipServer(process.env.DIST_DIR || 'dist');
-    const brotliServer = process.env.BROTLI === '1' ? await startGzipServer(process.env.DIST_DIR || 'dist', { brotli: true }) : null;
+    const gzipServer = await startFileServer(DIST, { compress: 'gzip' });
+    const brotliServer = process.env.BROTLI === '1' ? await startFileServer(DIST, { compress: 'br' }) : null;
     const netBrowser = await launchBrowser();
-    const phone = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
     const visit = async (query, viewport, server) => {
       const context = await netBrowser.newContext({ viewport, locale: 'en-US' });
       const page = await context.newPage();
@@ -211,7 +210,7 @@ try {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...phone });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PHONE_NETWORK });
       const read = async (expression) => (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
       await page.goto(server.url + query, { waitUntil: 'commit' });
       const started = Date.now();

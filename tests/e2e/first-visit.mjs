@@ -17,16 +17,15 @@
 // Reports only; never fails.
 //
 // Env: DIST_DIR (default dist), VISITS (default 3).
-import { launchBrowser, recordDrawing, startGzipServer } from './support/app.mjs';
+import { DIST, PHONE_NETWORK, launchBrowser, recordDrawing, startFileServer } from './support/app.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const VISITS = Number(process.env.VISITS || 3);
-const phone = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
 
-const server = await startGzipServer(process.env.DIST_DIR || 'dist');
+const server = await startFileServer(DIST, { compress: 'gzip' });
 const browser = await launchBrowser();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'first-visit-'));
 try {
@@ -39,7 +38,7 @@ try {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...phone });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PHONE_NETWORK });
       const file = path.join(tmp, `trace-${v}.json`);
       await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.wasm', 'blink.user_timing'] });
       await page.goto(server.url + query, { waitUntil: 'commit' });

@@ -6,10 +6,12 @@
 // <repo>/target/release/talentflow), CHROMIUM (default: `which chromium`).
 
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -104,48 +106,62 @@ export async function startServer(dir = DIST) {
 }
 
 /**
- * Serves `dir` on localhost compressed as a host would: gzip when the
- * browser accepts it, or with `brotli` Brotli (quality 11, as a host
- * precompresses) when the browser accepts that.
+ * Serves `dir` from Node on a free localhost port, as a host would: with
+ * `compress` 'gzip', gzip-compressed when the browser accepts it; with
+ * 'br', Brotli (quality 11, as a host precompresses) when the browser
+ * accepts that, else gzip; with `cors`, `Access-Control-Allow-Origin: *`
+ * (what a host must send for an iframe sandboxed without
+ * allow-same-origin, whose fetches come from an opaque origin).
  */
-export async function startGzipServer(dir = DIST, { brotli = false } = {}) {
-  const http = await import('node:http');
-  const fs = await import('node:fs');
-  const path = await import('node:path');
-  const zlib = await import('node:zlib');
+export async function startFileServer(dir = DIST, { compress = null, cors = false } = {}) {
   const root = path.resolve(dir);
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.ftl': 'text/plain; charset=utf-8' };
+  const compressors = {
+    br: (body) => zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    gzip: (body) => zlib.gzipSync(body, { level: 9 }),
+  };
+  const offered = compress === 'br' ? ['br', 'gzip'] : compress === 'gzip' ? ['gzip'] : [];
+  // Every file compressed before the first request, as a host precompresses
+  // (Brotli at quality 11 takes seconds for the wasm): by encoding and file.
   const cache = new Map();
+  for (const rel of readdirSync(root, { recursive: true })) {
+    const file = path.join(root, rel);
+    if (statSync(file).isDirectory()) continue;
+    for (const encoding of offered) cache.set(`${encoding} ${file}`, compressors[encoding](readFileSync(file)));
+  }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const file = path.join(root, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1)));
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404);
       res.end();
       return;
     }
     const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
-    let body = fs.readFileSync(file);
+    if (cors) headers['Access-Control-Allow-Origin'] = '*';
     const accepts = req.headers['accept-encoding'] || '';
-    if (brotli && /\bbr\b/.test(accepts)) {
-      if (!cache.has(file)) cache.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      body = cache.get(file);
-      headers['Content-Encoding'] = 'br';
-    } else if (/\bgzip\b/.test(accepts)) {
-      if (!cache.has(file)) cache.set(file, zlib.gzipSync(body, { level: 9 }));
-      body = cache.get(file);
-      headers['Content-Encoding'] = 'gzip';
-    }
+    const encoding = offered.find((e) => new RegExp(`\\b${e}\\b`).test(accepts));
+    if (encoding) headers['Content-Encoding'] = encoding;
     res.writeHead(200, headers);
-    res.end(body);
+    // (A file written after the start, by a test, is compressed now.)
+    res.end(encoding ? cache.get(`${encoding} ${file}`) ?? compressors[encoding](readFileSync(file)) : readFileSync(file));
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, stop: () => new Promise((r) => server.close(r)) });
+      const origin = `http://127.0.0.1:${port}`;
+      resolve({ origin, url: `${origin}/`, stop: () => new Promise((r) => server.close(r)) });
     });
   });
 }
+
+/**
+ * A phone's network as PageSpeed models it (150 ms round trip, 1.6 Mbit/s
+ * down, 750 kbit/s up), for CDP `Network.emulateNetworkConditions`: the
+ * newsroom budgets' network, with the CPU slowed 4x.
+ */
+export const PHONE_NETWORK = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+
 export function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }

@@ -1,6 +1,8 @@
 // Shared by the scenario tests (presets, the address, undo, comparison,
 // share, embed, export): small probes into the page's state.
 
+import { startFileServer } from './app.mjs';
+
 /**
  * Waits for the debounced address update (the address unchanged for 500 ms,
  * longer than the app's 250 ms debounce), then returns location.search
@@ -61,30 +63,8 @@ export const PRESETS = [
  * as a host must for an iframe sandboxed without allow-same-origin (its
  * module script and wasm fetches come from an opaque origin).
  */
-export async function startCorsServer(dir) {
-  const http = await import('node:http');
-  const fs = await import('node:fs');
-  const path = await import('node:path');
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = path.join(dir, rel);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' });
-    res.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      const origin = `http://127.0.0.1:${port}`;
-      resolve({ origin, url: `${origin}/`, stop: () => new Promise((r) => server.close(r)) });
-    });
-  });
+export function startCorsServer(dir) {
+  return startFileServer(dir, { cors: true });
 }
 
 /**
