@@ -6,23 +6,23 @@
 use super::bands_toggle::{bands_toggle, BandsToggleProps};
 use super::chart_panel::{ChartPanel, Layout};
 use super::compare::{compare, pin_name, CompareProps};
-use super::keep::{keep, use_keep_state, KeepProps};
+use super::keep::{keep, use_keep_state, KeepProps, KeepState};
 use super::notices::{notices, NoticesProps};
 use super::presets::{preset_picker, PresetPickerProps};
-use super::share::{share, use_share_state, ShareProps};
+use super::share::{share, use_share_state, ShareProps, ShareState};
 use super::slider::Slider;
 use super::sources_section::sources_markup;
 use crate::bands::use_bands;
 use crate::charts::{summary, CHARTS, RETENTION, WHERE};
 use crate::i18n::{preferred_lang, use_catalog, Messages, PackLoader};
-use crate::state::{Action, ChartView};
+use crate::state::{Action, AppState, ChartView};
 use crate::url::{current_search, replace_query, restore, share_url, state_query, PageConfig};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use talentflow_messages::{Catalog, Lang};
-use talentflow_model::{simulate, Group, Kind, Run, Scenario, MODEL_VERSION, PARAMS};
+use talentflow_model::{simulate, Bands, Group, Kind, Run, Scenario, MODEL_VERSION, PARAMS};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::ResizeObserver;
@@ -392,25 +392,6 @@ pub fn App(_props: &AppProps) -> Html {
         return html! {};
     }
     let loader: PackLoader = catalog.loader.clone();
-    // The printed handout follows the scenario when a drag ends, not at
-    // every step of it: its markup is rebuilt whole, which would cost
-    // about a millisecond of every redraw.
-    let handout_markup = if below {
-        let mut kept = handout_kept.borrow_mut();
-        if state.last_moved.is_none() || kept.is_none() {
-            let link = share_url(&state_query(
-                &state,
-                &PageConfig {
-                    lang: Some(messages.lang()),
-                    ..PageConfig::default()
-                },
-            ));
-            *kept = Some(super::handout::handout(&state, &link, &messages));
-        }
-        kept.clone().unwrap_or_default()
-    } else {
-        Html::default()
-    };
     let lang_switch = html! {
         <div class="page-tools">
             { super::lang_switch::lang_switch(&messages, &config_state) }
@@ -424,12 +405,6 @@ pub fn App(_props: &AppProps) -> Html {
         &messages,
         &dismissed,
     );
-    let button = |id: &'static str, key: &str, action: Action, enabled: bool| {
-        let on_action = on_action.clone();
-        let onclick = Callback::from(move |_: MouseEvent| on_action.emit(action));
-        html! { <button {id} type="button" {onclick} disabled={!enabled}>{ messages.tr(key) }</button> }
-    };
-
     let slider = |group: Group| -> Html {
         PARAMS
             .iter()
@@ -509,108 +484,287 @@ pub fn App(_props: &AppProps) -> Html {
         &on_dock_pick,
         panel(CHARTS[dock_shown], true),
     );
-
+    // The advanced sliders: in the embed only the one a link singles out,
+    // on the page below the first screen.
+    let advanced = if config.embed && config.only.is_some() || !config.embed && below {
+        slider(Group::Advanced)
+    } else {
+        Html::default()
+    };
+    let first = FirstScreen {
+        state: &state,
+        messages: &messages,
+        run: &run,
+        baseline: &baseline,
+        on_action: &on_action,
+        story_pack,
+        notice_list,
+        lang_switch,
+        presets,
+        dock,
+        charts,
+        main_sliders: slider(Group::Main),
+        advanced,
+        status,
+    };
     if config.embed {
-        return html! {
-            <ContextProvider<Messages> context={messages.clone()}><ContextProvider<PackLoader> context={loader}>
-                <main class="layout embed-layout">
-                    <h1 class="embed-title">{ messages.tr("app-title") }</h1>
-                    { notice_list.clone() }
-                    { super::guide::guide(&state, &run, &on_action, &messages, true, story_pack) }
-                    { charts }
-                    <section class="controls" aria-labelledby="controls-heading">
-                        <h2 id="controls-heading" class="visually-hidden">{ messages.tr("app-controls-heading") }</h2>
-                        { presets }
-                        { dock }
-                        { slider(Group::Main) }
-                        { if config.only.is_some() { slider(Group::Advanced) } else { html! {} } }
-                        <div class="scenario-status">
-                            <p id="scenario-status" role="status">{ status }</p>
-                            { for (!config.locked).then(|| button("reset", "app-reset", Action::Reset, true)) }
-                        </div>
-                    </section>
-                    <footer class="page-footer">
-                        <p>
-                            <a href={share_url(&full_query)} target="_blank" rel="noopener">{ messages.tr("app-open-full") }</a>{ " " }
-                            { messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }
-                        </p>
-                        { lang_switch }
-                    </footer>
-                </main>
-            </ContextProvider<PackLoader>></ContextProvider<Messages>>
-        };
+        return embed_layout(first, &loader, config.locked, &share_url(&full_query));
     }
+    let below = below.then(|| {
+        html! {
+            <>
+                { below_page(&messages, scenario, &ledger_open, &loader, &baseline, &model_open, &sources) }
+                { kept_handout(&handout_kept, &state, &messages) }
+            </>
+        }
+    });
+    let below_controls = below.is_some().then(|| {
+        below_controls(&Below {
+            state: &state,
+            messages: &messages,
+            run: &run,
+            baseline: &baseline,
+            pin_runs: &pin_runs,
+            bands: &bands,
+            on_action: &on_action,
+            full_query: &full_query,
+            share_state: &share_state,
+            keep_state: &keep_state,
+        })
+    });
+    page_layout(first, &loader, below_controls, below)
+}
 
+/// What both layouts show on the first screen, built once.
+struct FirstScreen<'a> {
+    state: &'a AppState,
+    messages: &'a Messages,
+    run: &'a Rc<Run>,
+    baseline: &'a Rc<Run>,
+    on_action: &'a Callback<Action>,
+    story_pack: bool,
+    notice_list: Html,
+    lang_switch: Html,
+    presets: Html,
+    dock: Html,
+    charts: Html,
+    main_sliders: Html,
+    advanced: Html,
+    status: String,
+}
+
+/// A button that sends `action`.
+fn action_button(
+    on_action: &Callback<Action>,
+    messages: &Messages,
+    id: &'static str,
+    key: &str,
+    action: Action,
+    enabled: bool,
+) -> Html {
+    let on_action = on_action.clone();
+    let onclick = Callback::from(move |_: MouseEvent| on_action.emit(action));
+    html! { <button {id} type="button" {onclick} disabled={!enabled}>{ messages.tr(key) }</button> }
+}
+
+// The two layouts are kept apart from each other and from the App's own
+// code (`inline(never)`): a first visit compiles only the one it shows
+// (see below_controls).
+
+/// The embed's layout: charts first, the headline sliders, a link to the
+/// full page.
+#[inline(never)]
+fn embed_layout(f: FirstScreen, loader: &PackLoader, locked: bool, full_link: &str) -> Html {
+    let FirstScreen {
+        state,
+        messages,
+        run,
+        on_action,
+        story_pack,
+        ..
+    } = f;
+    html! {
+        <ContextProvider<Messages> context={messages.clone()}><ContextProvider<PackLoader> context={loader.clone()}>
+            <main class="layout embed-layout">
+                <h1 class="embed-title">{ messages.tr("app-title") }</h1>
+                { f.notice_list }
+                { super::guide::guide(state, run, on_action, messages, true, story_pack) }
+                { f.charts }
+                <section class="controls" aria-labelledby="controls-heading">
+                    <h2 id="controls-heading" class="visually-hidden">{ messages.tr("app-controls-heading") }</h2>
+                    { f.presets }
+                    { f.dock }
+                    { f.main_sliders }
+                    { f.advanced }
+                    <div class="scenario-status">
+                        <p id="scenario-status" role="status">{ f.status }</p>
+                        { for (!locked).then(|| action_button(on_action, messages, "reset", "app-reset", Action::Reset, true)) }
+                    </div>
+                </section>
+                <footer class="page-footer">
+                    <p>
+                        <a href={full_link.to_string()} target="_blank" rel="noopener">{ messages.tr("app-open-full") }</a>{ " " }
+                        { messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }
+                    </p>
+                    { f.lang_switch }
+                </footer>
+            </main>
+        </ContextProvider<PackLoader>></ContextProvider<Messages>>
+    }
+}
+
+/// The page's layout: the header, the controls beside the charts, and
+/// (once the charts have been drawn) what lies below the first screen.
+#[inline(never)]
+fn page_layout(
+    f: FirstScreen,
+    loader: &PackLoader,
+    below_controls: Option<Html>,
+    below: Option<Html>,
+) -> Html {
+    let FirstScreen {
+        state,
+        messages,
+        run,
+        baseline,
+        on_action,
+        story_pack,
+        ..
+    } = f;
     html! {
         <ContextProvider<Messages> context={messages.clone()}><ContextProvider<PackLoader> context={loader.clone()}>
             <header class="page-header">
-                { lang_switch }
+                { f.lang_switch }
                 <h1>{ messages.tr("app-title") }</h1>
                 <p class="subtitle">{ messages.tr("app-subtitle") }</p>
             </header>
-            { notice_list.clone() }
+            { f.notice_list }
             <main class="layout">
                 <section class="controls" aria-labelledby="controls-heading">
                     <h2 id="controls-heading">{ messages.tr("app-controls-heading") }</h2>
-                    { dock }
-                    { super::guide::guide(&state, &run, &on_action, &messages, false, story_pack) }
-                    { presets }
+                    { f.dock }
+                    { super::guide::guide(state, run, on_action, messages, false, story_pack) }
+                    { f.presets }
                     <p class="intro">{ messages.tr("app-controls-intro") }</p>
-                    { slider(Group::Main) }
+                    { f.main_sliders }
                     // On a phone the charts are below the fold: say at once
                     // what the sliders just did (hidden beside the charts).
                     <div class="headline" id="scenario-headline">
-                        <p>{ summary(&messages, &RETENTION, &run, &baseline) }</p>
-                        <p>{ summary(&messages, &WHERE, &run, &baseline) }</p>
+                        <p>{ summary(messages, &RETENTION, run, baseline) }</p>
+                        <p>{ summary(messages, &WHERE, run, baseline) }</p>
                         <a href="#chart-retention-title">{ messages.tr("app-see-charts") }</a>
                     </div>
-                    if below {
+                    if below.is_some() {
                         <details id="advanced">
                             <summary>{ messages.tr("app-advanced") }</summary>
-                            { slider(Group::Advanced) }
+                            { f.advanced }
                         </details>
                     }
                     <div class="scenario-status">
-                        <p id="scenario-status" role="status">{ status }</p>
+                        <p id="scenario-status" role="status">{ f.status }</p>
                         <div class="history" role="group" aria-label={messages.tr("app-history-label")}>
-                            { button("undo", "app-undo", Action::Undo, state.can_undo()) }
-                            { button("redo", "app-redo", Action::Redo, state.can_redo()) }
-                            { button("reset", "app-reset", Action::Reset, true) }
+                            { action_button(on_action, messages, "undo", "app-undo", Action::Undo, state.can_undo()) }
+                            { action_button(on_action, messages, "redo", "app-redo", Action::Redo, state.can_redo()) }
+                            { action_button(on_action, messages, "reset", "app-reset", Action::Reset, true) }
                         </div>
                     </div>
-                    if below {
-                        <super::why_changed::WhyChanged {scenario} />
-                        { bands_toggle(&BandsToggleProps { on: state.bands, kept: bands.as_ref().map(|b| b.kept()), on_action: on_action.clone() }, &messages) }
-                        { compare(&CompareProps { pins: state.pins.clone(), view: state.view, scenario, on_action: on_action.clone() }, &messages) }
-                        { share(&ShareProps { query: full_query.clone(), state_query: full_query.clone() }, &messages, &share_state) }
-                        { keep(
-                            &KeepProps {
-                                scenario,
-                                preset: state.preset,
-                                run: run.clone(),
-                                baseline: baseline.clone(),
-                                pins: pin_runs.clone(),
-                                difference,
-                                query: full_query.clone(),
-                                bands: bands.clone(),
-                                on_action: on_action.clone(),
-                            },
-                            &messages,
-                            &keep_state,
-                        ) }
-                    }
+                    { below_controls.unwrap_or_default() }
                 </section>
-                { charts }
+                { f.charts }
             </main>
-            if below {
-                { super::evidence::evidence(&messages, scenario, &ledger_open) }
-                { super::model_page::model_page(&messages, &loader, &baseline, &model_open) }
-                { Html::from_html_unchecked((*sources).clone()) }
-                <footer class="page-footer">
-                    <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>
-                </footer>
-                { handout_markup }
-            }
+            { below.unwrap_or_default() }
         </ContextProvider<PackLoader>></ContextProvider<Messages>>
     }
+}
+// What the page renders below its first screen comes after the charts'
+// first drawing (`below` in the App's view). Its builders are kept out of
+// the view's own code (`inline(never)`): the browser compiles a wasm
+// function the first time it runs, so what is inlined into the view is
+// compiled before the first drawing, whether it runs then or not
+// (docs/benchmarks.md).
+
+/// What the controls' column shows below the first screen: what changed,
+/// the bands' checkbox, comparison, sharing and keeping.
+struct Below<'a> {
+    state: &'a AppState,
+    messages: &'a Messages,
+    run: &'a Rc<Run>,
+    baseline: &'a Rc<Run>,
+    pin_runs: &'a Rc<Vec<Rc<Run>>>,
+    bands: &'a Option<Rc<Bands>>,
+    on_action: &'a Callback<Action>,
+    full_query: &'a str,
+    share_state: &'a ShareState,
+    keep_state: &'a KeepState,
+}
+
+#[inline(never)]
+fn below_controls(b: &Below) -> Html {
+    let (state, messages, on_action, scenario) =
+        (b.state, b.messages, b.on_action, b.state.scenario);
+    html! {
+        <>
+            <super::why_changed::WhyChanged {scenario} />
+            { bands_toggle(&BandsToggleProps { on: state.bands, kept: b.bands.as_ref().map(|b| b.kept()), on_action: on_action.clone() }, messages) }
+            { compare(&CompareProps { pins: state.pins.clone(), view: state.view, scenario, on_action: on_action.clone() }, messages) }
+            { share(&ShareProps { query: b.full_query.to_string(), state_query: b.full_query.to_string() }, messages, b.share_state) }
+            { keep(
+                &KeepProps {
+                    scenario,
+                    preset: state.preset,
+                    run: b.run.clone(),
+                    baseline: b.baseline.clone(),
+                    pins: b.pin_runs.clone(),
+                    difference: state.view == ChartView::Difference,
+                    query: b.full_query.to_string(),
+                    bands: b.bands.clone(),
+                    on_action: on_action.clone(),
+                },
+                messages,
+                b.keep_state,
+            ) }
+        </>
+    }
+}
+
+/// The page below the charts: the evidence, the model, the sources and
+/// the footer.
+#[inline(never)]
+fn below_page(
+    messages: &Messages,
+    scenario: Scenario,
+    ledger_open: &UseStateHandle<bool>,
+    loader: &PackLoader,
+    baseline: &Run,
+    model_open: &UseStateHandle<bool>,
+    sources: &AttrValue,
+) -> Html {
+    html! {
+        <>
+            { super::evidence::evidence(messages, scenario, ledger_open) }
+            { super::model_page::model_page(messages, loader, baseline, model_open) }
+            { Html::from_html_unchecked(sources.clone()) }
+            <footer class="page-footer">
+                <p>{ messages.tr("app-privacy") }{ " " }{ messages.format("app-model-version", &[("version", MODEL_VERSION)]) }</p>
+            </footer>
+        </>
+    }
+}
+
+/// The printed handout, rebuilt when a drag ends (its markup is rebuilt
+/// whole, which would cost about a millisecond of every redraw).
+#[inline(never)]
+fn kept_handout(kept: &RefCell<Option<Html>>, state: &AppState, messages: &Messages) -> Html {
+    let mut kept = kept.borrow_mut();
+    if state.last_moved.is_none() || kept.is_none() {
+        let link = share_url(&state_query(
+            state,
+            &PageConfig {
+                lang: Some(messages.lang()),
+                ..PageConfig::default()
+            },
+        ));
+        *kept = Some(super::handout::handout(state, &link, messages));
+    }
+    kept.clone().unwrap_or_default()
 }

@@ -8,7 +8,8 @@
 // load), MOVES (default 200), MEMORY_MOVES (default 10000), VISITS (first
 // visits per figure on the phone's network, default 5), ONLY_NETWORK=1
 // (only the phone's network figures, section 5), BROTLI=1 (those visits
-// once more served Brotli-compressed, for comparison).
+// once more served Brotli-compressed, for comparison), COMPARE_DIST=<dir>
+// (those visits once more to another build, in turn, for comparison).
 
 import { execFileSync } from 'node:child_process';
 import { CHARTS, DIST, HOOKS_DIST, MAIN_SLIDERS, PHONE_NETWORK, launchBrowser, startFileServer, mainSlider, memoryUsage, moveSliders, openApp, recordDrawing, redrawLatencies, startServer, waitForCharts } from './support/app.mjs';
@@ -183,6 +184,10 @@ try {
     // gzip, the encoding every host offers).
     const gzipServer = await startFileServer(DIST, { compress: 'gzip' });
     const brotliServer = process.env.BROTLI === '1' ? await startFileServer(DIST, { compress: 'br' }) : null;
+    // With COMPARE_DIST=<dir>, the same visits to another build (served
+    // gzip) in turn with these: a change's effect as a ratio taken under
+    // the same load (comparison only).
+    const compareServer = process.env.COMPARE_DIST ? await startFileServer(process.env.COMPARE_DIST, { compress: 'gzip' }) : null;
     const netBrowser = await launchBrowser();
     const visit = async (query, viewport, server) => {
       const context = await netBrowser.newContext({ viewport, locale: 'en-US' });
@@ -241,10 +246,14 @@ try {
       return { chart: chart?.at ?? NaN, by: chart?.by ?? 'none', driven, wasm, transfer };
     };
     const layouts = [['the page', '', { width: 1280, height: 900 }], ['the embed', '?layout=embed', { width: 412, height: 860 }]];
-    const servers = [[gzipServer, '', true], ...(brotliServer ? [[brotliServer, ' served Brotli (comparison only)', false]] : [])];
+    const servers = [
+      [gzipServer, '', true],
+      ...(brotliServer ? [[brotliServer, ' served Brotli (comparison only)', false]] : []),
+      ...(compareServer ? [[compareServer, ` of ${process.env.COMPARE_DIST} (comparison only)`, false]] : []),
+    ];
     const runs = [];
     for (const [layout, query, viewport] of layouts) {
-      // In turn, visit by visit, so that both encodings see the same load.
+      // In turn, visit by visit, so that every server sees the same load.
       const visits = servers.map(() => []);
       for (let i = 0; i < VISITS; i++) {
         for (let k = 0; k < servers.length; k++) visits[k].push(await visit(query, viewport, servers[k][0]));
@@ -262,6 +271,7 @@ try {
     await netBrowser.close();
     await gzipServer.stop();
     await brotliServer?.stop();
+    await compareServer?.stop();
   }
 } finally {
   await browser.close();

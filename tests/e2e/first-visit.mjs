@@ -7,7 +7,8 @@
 // - the main thread's busy time between the two;
 // - of that, the time spent compiling wasm functions on their first call
 //   (Chromium compiles a module's functions lazily, on the main thread,
-//   the first time each runs: `wasm.CompileLazy`), and how many;
+//   the first time each runs: `wasm.CompileLazy`), how many, and their
+//   code's size in the module (a figure that moves only with the build);
 // - and the time spent on styles and layout (the first layout of a page
 //   in a new renderer loads its fonts).
 //
@@ -24,6 +25,36 @@ import path from 'node:path';
 
 const VISITS = Number(process.env.VISITS || 3);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+
+// The size in bytes of each function's body in the module, by function
+// index (imported functions first, as the trace counts them).
+function codeSizes(bytes) {
+  let at = 8;
+  const skip = (n) => { at += n; };
+  const u32 = () => { let v = 0; let shift = 0; let b; do { b = bytes[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; };
+  const skipLimits = () => { const flags = u32(); u32(); if (flags & 1) u32(); };
+  let imported = 0;
+  const sizes = new Map();
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = u32();
+    const end = at + size;
+    if (id === 2) {
+      for (let n = u32(); n > 0; n--) {
+        skip(u32()); skip(u32()); // module and field names
+        const kind = bytes[at++];
+        if (kind === 0) { u32(); imported++; } else if (kind === 1) { at++; skipLimits(); } else if (kind === 2) skipLimits(); else if (kind === 3) at += 2; else if (kind === 4) { at++; u32(); }
+      }
+    } else if (id === 10) {
+      const n = u32();
+      for (let i = 0; i < n; i++) { const body = u32(); sizes.set(imported + i, body); skip(body); }
+    }
+    at = end;
+  }
+  return sizes;
+}
+const wasmFile = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
+const sizes = codeSizes(fs.readFileSync(path.join(DIST, wasmFile)));
 
 const server = await startFileServer(DIST, { compress: 'gzip' });
 const browser = await launchBrowser();
@@ -76,13 +107,14 @@ try {
         busy,
         lazy: lazy.reduce((n, e) => n + e.dur / 1000, 0),
         functions: lazy.length,
+        code: lazy.reduce((n, e) => n + (sizes.get(e.args?.func_index) ?? 0), 0) / 1000,
         layout: layout.reduce((n, e) => n + e.dur / 1000, 0),
       });
     }
     const m = (k) => median(rows.map((r) => r[k]));
     console.log(`${what} (median of ${VISITS}): the wasm arrived at ${m('wasmEnd').toFixed(0)} ms, the app first drew at ${m('firstDraw').toFixed(0)} ms; `
-      + `main thread busy ${m('busy').toFixed(0)} ms in between, of which compiling wasm functions on their first call ${m('lazy').toFixed(0)} ms (${m('functions')} functions), styles and layout ${m('layout').toFixed(0)} ms`);
-    for (const r of rows) console.log(`   visit: arrived ${r.wasmEnd.toFixed(0)}, drew ${r.firstDraw.toFixed(0)}, busy ${r.busy.toFixed(0)}, first-call compiling ${r.lazy.toFixed(0)} ms (${r.functions}), styles and layout ${r.layout.toFixed(0)} ms`);
+      + `main thread busy ${m('busy').toFixed(0)} ms in between, of which compiling wasm functions on their first call ${m('lazy').toFixed(0)} ms (${m('functions')} functions, ${m('code').toFixed(1)} kB of code), styles and layout ${m('layout').toFixed(0)} ms`);
+    for (const r of rows) console.log(`   visit: arrived ${r.wasmEnd.toFixed(0)}, drew ${r.firstDraw.toFixed(0)}, busy ${r.busy.toFixed(0)}, first-call compiling ${r.lazy.toFixed(0)} ms (${r.functions}, ${r.code.toFixed(1)} kB), styles and layout ${r.layout.toFixed(0)} ms`);
   }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
