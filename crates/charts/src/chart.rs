@@ -468,18 +468,51 @@ pub fn draw_chart_compared<DB: DrawingBackend>(
         }
     }
     if let (Some(label), Some(point)) = (&text.source, top) {
-        // Above the highest observed point, on a white backing so that it
-        // stays legible where a curve passes, kept inside the plot.
+        // On a white backing so that it stays legible where a curve
+        // passes, kept inside the plot: just above the highest observed
+        // point, or, where the curves pass there and not at the top of
+        // the plot (on a narrow chart the label spans many years), at the
+        // top with a line down to the point.
         let style = font(10.5).color(&INK).pos(Pos::new(HPos::Left, VPos::Top));
         // Estimated, not measured (measuring forces a page layout).
         let h = size(10.5) as i32;
-        let w = (label.chars().count() as f64 * 10.5 * 0.56 * px).round() as i32;
+        let w = (text_width(label, 10.5) * px).round() as i32;
         let (x, y) = chart.backend_coord(&point);
         let (left, top_edge) = chart.backend_coord(&(f64::from(desc.first_year), y_max));
         let (right, _) = chart.backend_coord(&(last, y_max));
         let pad = size(2.0) as i32;
         let x0 = (x - w / 2).clamp(left + pad, (right - w - pad).max(left + pad));
-        let y0 = (y - size(10.0) as i32 - h).max(top_edge + pad);
+        let above = (y - size(10.0) as i32 - h).max(top_edge + pad);
+        // The row below the projection region's own label.
+        let at_top = top_edge + size(18.0) as i32;
+        // The curves' yearly points (every run drawn) under a label at y0.
+        let covered = |y0: i32| {
+            let (x1, y1) = (x0 + w + pad, y0 + h + pad);
+            all_runs()
+                .flat_map(|r| {
+                    desc.lines.iter().flat_map(move |line| {
+                        points_between(r, line.series, desc.first_year, desc.last_year)
+                    })
+                })
+                .map(|p| chart.backend_coord(&p))
+                .filter(|&(px_, py)| px_ >= x0 - pad && px_ <= x1 && py >= y0 - pad && py <= y1)
+                .count()
+        };
+        let y0 = if above > at_top && covered(above) > 0 && covered(at_top) < covered(above) {
+            // Grey, so that it is not taken for the line marking today.
+            let leader = ShapeStyle {
+                color: RGBColor(150, 150, 150).to_rgba(),
+                filled: false,
+                stroke_width: size(1.0),
+            };
+            root.draw(&PathElement::new(
+                vec![(x, at_top + h + pad), (x, y - observed_size as i32 - pad)],
+                leader,
+            ))?;
+            at_top
+        } else {
+            above
+        };
         root.draw(&Rectangle::new(
             [(x0 - pad, y0 - pad), (x0 + w + pad, y0 + h + pad)],
             WHITE.mix(0.85).filled(),
@@ -489,6 +522,16 @@ pub fn draw_chart_compared<DB: DrawingBackend>(
 
     root.present()?;
     Ok(())
+}
+
+/// Estimated width of `text` in CSS pixels at `size`: CJK characters a
+/// full em, others a little over half (no font is measured: in the
+/// browser measuring forces a page layout, and natively there is none).
+pub(crate) fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if c as u32 >= 0x2E80 { 1.0 } else { 0.56 })
+        .sum::<f64>()
+        * size
 }
 
 /// Grid, axes, tick labels and axis titles. Drawn by hand rather than with

@@ -16,7 +16,7 @@
 //! Everything written is escaped: text arrives from the message files,
 //! never from a reader.
 
-use crate::chart::{draw_chart, ChartDesc, Marker, FONT_FAMILY, INK};
+use crate::chart::{draw_chart, text_width, ChartDesc, Marker, FONT_FAMILY, INK};
 use crate::charts::chart_text;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -360,15 +360,6 @@ pub fn chart_svg(
     out.push_str(&body.borrow());
     out.push_str("</svg>");
     out
-}
-
-/// Estimated width of `text` in pixels at `size`: CJK characters a full
-/// em, others a little over half (no font is measured natively).
-fn text_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| if c as u32 >= 0x2E80 { 1.0 } else { 0.56 })
-        .sum::<f64>()
-        * size
 }
 
 /// A legend entry's marker, centred on `(x, y)`, in the chart's style.

@@ -159,3 +159,64 @@ fn html_format_gives_a_figure_per_chart_with_inline_svg_legend_and_summary() {
     assert!(html.contains("留存"), "Chinese titles");
     assert!(!html.contains("<script"));
 }
+
+/// The vertices of the paths stroked in `colours` (the curves).
+fn curve_vertices(doc: &roxmltree::Document<'_>, colours: &[&str]) -> Vec<(f64, f64)> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("path") && n.attribute("fill") == Some("none"))
+        .filter(|n| n.attribute("stroke").is_some_and(|s| colours.contains(&s)))
+        .filter_map(|n| n.attribute("d"))
+        .flat_map(|d| {
+            d.split(['M', 'L'])
+                .filter_map(|p| {
+                    let mut xy = p.split_whitespace().map(|v| v.parse::<f64>().ok());
+                    Some((xy.next()??, xy.next()??))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_inflow_charts_observed_label_leaves_the_curves_uncovered_from_phone_to_desktop_width() {
+    // The label of the observed point (its source) sits on a white
+    // backing; on a phone it spans many years, and just above the point
+    // it hid the curves (360 px, both languages).
+    for lang in ["en", "zh"] {
+        for width in [300, 340, 360, 412, 600, 900] {
+            let svg = stdout_of(&[
+                "chart",
+                "--chart",
+                "inflow",
+                "--lang",
+                lang,
+                "--width",
+                &width.to_string(),
+                "--query",
+                "visa_restrictions=60",
+            ]);
+            let doc = parse(&svg);
+            let backing = doc
+                .descendants()
+                .find(|n| n.has_tag_name("rect") && n.attribute("fill-opacity") == Some("0.85"))
+                .unwrap_or_else(|| panic!("{lang} {width} px: no label backing"));
+            let num = |a: &str| {
+                backing
+                    .attribute(a)
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .unwrap()
+            };
+            let (x, y, w, h) = (num("x"), num("y"), num("width"), num("height"));
+            let vertices = curve_vertices(&doc, &["#0072b2", "#cc79a7"]);
+            assert!(vertices.len() > 40, "{lang} {width} px: curves not found");
+            let covered: Vec<_> = vertices
+                .iter()
+                .filter(|(vx, vy)| *vx > x && *vx < x + w && *vy > y && *vy < y + h)
+                .collect();
+            assert!(
+                covered.is_empty(),
+                "{lang} {width} px: the label ({x}, {y}, {w} x {h}) covers {covered:?}"
+            );
+        }
+    }
+}
