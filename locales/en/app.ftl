@@ -42,7 +42,7 @@ param-beta_scrutiny-label = Weight of scrutiny
 param-beta_visa-label = Weight of visa uncertainty
 param-hazard_sensitivity-label = Sensitivity of the return hazard
 param-perception_delay-label = Perception delay
-param-pipeline_growth-label = Pipeline growth after 2026
+param-pipeline_growth-label = Pipeline growth after 2025
 param-grad_choice_us-label = US graduate-school share (2015)
 param-grad_choice_elsewhere-label = Elsewhere graduate-school share (2015)
 param-stay_at_graduation-label = Stay at graduation (2015)
@@ -72,7 +72,7 @@ param-elsewhere_grads_to_us-label = Third countries' graduates going to the US
 param-elsewhere_grads_to_china-label = Third countries' graduates going to China
 param-reconsider_china-label = Researchers in China weighing a move
 param-reconsider_elsewhere-label = Researchers elsewhere weighing a move
-param-pipeline_growth_history-label = Pipeline growth to 2026
+param-pipeline_growth_history-label = Pipeline growth before 2014
 param-grad_school_years-label = Length of graduate school
 
 ## App chrome (app-*)

@@ -43,7 +43,7 @@ param-beta_scrutiny-label = 审查权重
 param-beta_visa-label = 签证不确定性权重
 param-hazard_sensitivity-label = 离美风险率的敏感度
 param-perception_delay-label = 感知延迟
-param-pipeline_growth-label = 2026年后人才管道增速
+param-pipeline_growth-label = 2025年后人才管道增速
 param-grad_choice_us-label = 赴美读研比例（2015年）
 param-grad_choice_elsewhere-label = 赴第三国读研比例（2015年）
 param-stay_at_graduation-label = 毕业后留美比例（2015年）
@@ -73,7 +73,7 @@ param-elsewhere_grads_to_us-label = 第三国毕业生赴美比例
 param-elsewhere_grads_to_china-label = 第三国毕业生赴华比例
 param-reconsider_china-label = 在华研究者考虑迁移的频率
 param-reconsider_elsewhere-label = 在第三国研究者考虑迁移的频率
-param-pipeline_growth_history-label = 2026年前人才管道增速
+param-pipeline_growth_history-label = 2014年前人才管道增速
 param-grad_school_years-label = 研究生阶段时长
 
 ## 应用界面（app-*）

@@ -85,7 +85,7 @@ const _: () = {
 /// year. Sets the scale only: every share and rate is independent of it.
 /// Chosen so that about 1,300 China-undergrad researchers are in the top
 /// tier in 2019 (29% of roughly 4,500 NeurIPS 2019 authors; M01, M18).
-pub const PIPELINE_2019_PER_YEAR: f64 = 165.0;
+pub const PIPELINE_2019_PER_YEAR: f64 = 278.0;
 /// Mean time from entering the pipeline to starting graduate school, years
 /// (a timing device: the pipeline is where the graduate-school choice
 /// waits, not a stage of life).
@@ -243,12 +243,9 @@ struct Coefficients {
     nest: NestPower,
     /// Fraction of the gap between perceived and actual closed per step.
     perception_per_step: f64,
-    /// Growth of the pipeline up to [`LAST_HISTORY_YEAR`] and after it,
-    /// per year.
+    /// Growth of the pipeline per year before the conference record
+    /// ([`crate::history::NEURIPS_PAPERS`]) and after it.
     pipeline_growth: [f64; 2],
-    /// The pipeline entrants' growth factor per step, up to the end of
-    /// [`LAST_HISTORY_YEAR`] and after it.
-    growth_per_step: [f64; 2],
     /// Fraction of the graduate students who graduate in one step.
     graduation_per_step: f64,
     /// The graduate-school choice.
@@ -331,7 +328,6 @@ impl Coefficients {
             nest,
             perception_per_step: 1.0 - (-DT_YEARS / s.get(ParamId::PerceptionDelay)).exp(),
             pipeline_growth,
-            growth_per_step: pipeline_growth.map(|g| (g * DT_YEARS).exp()),
             graduation_per_step: DT_YEARS / s.get(ParamId::GradSchoolYears),
             grad_choice: Nest::from_reference_shares([us, cn, el], nest),
             stay_choice: Nest::from_reference_shares([stay, leave_china, leave_elsewhere], nest),
@@ -387,22 +383,16 @@ impl Coefficients {
     }
 
     /// The pipeline's entrants in the first step of `year` (people), and
-    /// their growth factor from one step of the year to the next.
+    /// their growth factor from one step of the year to the next (steady
+    /// within the year, to the next year's level).
     fn entrants_in_first_step(&self, year: i32) -> (f64, f64) {
-        let history_end = LAST_HISTORY_YEAR + 1;
-        let (growth, per_step) = if year < history_end {
-            (
-                self.pipeline_growth[0] * f64::from(year - 2019),
-                self.growth_per_step[0],
-            )
-        } else {
-            (
-                self.pipeline_growth[0] * f64::from(history_end - 2019)
-                    + self.pipeline_growth[1] * f64::from(year - history_end),
-                self.growth_per_step[1],
-            )
-        };
-        (PIPELINE_2019_PER_YEAR * growth.exp() * DT_YEARS, per_step)
+        let [before, after] = self.pipeline_growth;
+        let level = crate::history::pipeline_level(year, before, after);
+        let next = crate::history::pipeline_level(year + 1, before, after);
+        (
+            PIPELINE_2019_PER_YEAR * level * DT_YEARS,
+            ((next / level).ln() * DT_YEARS).exp(),
+        )
     }
 
     /// What stays the same through a year: each sector's settling per

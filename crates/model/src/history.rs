@@ -155,6 +155,40 @@ pub const fn covid_entry_block(year: i32) -> f64 {
     }
 }
 
+/// The first and last years of the conference record that sets the
+/// pipeline's entrants ([`NEURIPS_PAPERS`]).
+pub const FIRST_RECORD_YEAR: i32 = 2014;
+pub const LAST_RECORD_YEAR: i32 = 2025;
+
+/// Papers accepted at NeurIPS (the main track), 2014 to 2025: the size of
+/// the conference whose authors are the top tier. 2014-2024 as compiled
+/// from the conference's announcements (N01: 414, 403, 569, 678, 1,011,
+/// 1,428, 1,900, 2,344, ?, 3,218, 4,037); 2022 and 2025 from MacroPolo and
+/// Nikkei (M18: 2,671 and 5,290). The pipeline's entrants grow as the
+/// conference does: a new author's place in the tier is a new accepted
+/// paper. China-undergraduates' share of the tier rose as well (29% to 47%,
+/// 2019-2022, M01, M10); the model does not assume it, so its tier grows no
+/// faster than the conference.
+#[rustfmt::skip]
+pub const NEURIPS_PAPERS: [f64; (LAST_RECORD_YEAR - FIRST_RECORD_YEAR + 1) as usize] =
+    [414.0, 403.0, 569.0, 678.0, 1011.0, 1428.0, 1900.0, 2344.0, 2671.0, 3218.0, 4037.0, 5290.0];
+
+/// The pipeline's entrants in `year` relative to 2019, at the start of the
+/// year: the conference record from [`FIRST_RECORD_YEAR`] to
+/// [`LAST_RECORD_YEAR`]; before it, steady growth `before` a year (the
+/// burn-in from 1995, an assumption); after it, steady growth `after` a
+/// year (the *pipeline growth* assumption).
+pub fn pipeline_level(year: i32, before: f64, after: f64) -> f64 {
+    let at = |y: i32| NEURIPS_PAPERS[(y - FIRST_RECORD_YEAR) as usize] / NEURIPS_PAPERS[5];
+    if year < FIRST_RECORD_YEAR {
+        at(FIRST_RECORD_YEAR) * (before * f64::from(year - FIRST_RECORD_YEAR)).exp()
+    } else if year <= LAST_RECORD_YEAR {
+        at(year)
+    } else {
+        at(LAST_RECORD_YEAR) * (after * f64::from(year - LAST_RECORD_YEAR)).exp()
+    }
+}
+
 /// Reference conditions (2015), against which the calibrated constants are
 /// stated: "the share who stay under 2015 conditions" and so on.
 pub const REFERENCE_YEAR: i32 = 2015;

@@ -127,6 +127,16 @@ pub enum Statistic {
     /// counts a larger population than the model's (all Chinese students,
     /// say) but should move in step with it.
     RatioOfMeans((i32, i32), (i32, i32)),
+    /// The series' share of itself plus another series, in the first year
+    /// divided by the same share in the second: how a place's share of a
+    /// population changed, for a record whose population grows at a
+    /// different pace from the model's (the share is compared, not the
+    /// count).
+    ShareRatio {
+        other: SeriesId,
+        now: i32,
+        base: i32,
+    },
 }
 
 impl Statistic {
@@ -140,6 +150,13 @@ impl Statistic {
                     b
                 } else {
                     d
+                }
+            }
+            Statistic::ShareRatio { now, base, .. } => {
+                if now > base {
+                    now
+                } else {
+                    base
                 }
             }
         }
@@ -285,7 +302,10 @@ impl Target {
     /// Whether the figure is a relative change (a ratio of two years,
     /// shown as a plain number) rather than a share (shown in percent).
     pub const fn is_ratio(&self) -> bool {
-        matches!(self.statistic, Statistic::RatioOfMeans(..))
+        matches!(
+            self.statistic,
+            Statistic::RatioOfMeans(..) | Statistic::ShareRatio { .. }
+        )
     }
 
     /// The model's value for this target in `run` (`None` if the years are
@@ -296,6 +316,13 @@ impl Target {
             Statistic::MeanOver(a, b) => self.mean(run, a, b),
             Statistic::RatioOfMeans((a, b), (c, d)) => {
                 Some(self.mean(run, a, b)? / self.mean(run, c, d)?)
+            }
+            Statistic::ShareRatio { other, now, base } => {
+                let share = |y: i32| -> Option<f64> {
+                    let a = run.value(self.series, y)?;
+                    Some(a / (a + run.value(other, y)?))
+                };
+                Some(share(now)? / share(base)?)
             }
         }
     }

@@ -397,7 +397,9 @@ pub const TABLE: [ParamSpec; 46] = [
     row(ParamId::BetaVisa, "beta_visa", Assumption, Internal, 0.2, 0.0, 0.6, 0.01, Scale::Linear, Unit::Utility, &["S14", "O18"], tri(0.1, 0.2, 0.35)),
     row(ParamId::HazardSensitivity, "hazard_sensitivity", Assumption, Internal, 0.9, 0.0, 1.5, 0.01, Scale::Linear, Unit::Multiplier, &["S15", "K06"], tri(0.5, 0.9, 1.2)),
     row(ParamId::PerceptionDelay, "perception_delay", Assumption, Internal, 1.5, 0.5, 3.0, 0.1, Scale::Linear, Unit::Years, &[], uni(1.0, 2.0)),
-    row(ParamId::PipelineGrowth, "pipeline_growth", Assumption, Internal, 3.0, -3.0, 8.0, 0.1, Scale::Linear, Unit::PercentPerYear, &["M01", "M10"], tri(0.0, 3.0, 6.0)),
+    // Growth of the pipeline's entrants after the conference record ends
+    // (2025): far below the record's 25% a year of 2022-2025 (N01, M18).
+    row(ParamId::PipelineGrowth, "pipeline_growth", Assumption, Internal, 3.0, -3.0, 8.0, 0.1, Scale::Linear, Unit::PercentPerYear, &["N01", "M18"], tri(0.0, 3.0, 6.0)),
     // --- Assumptions: structure (each in docs/model.md) -----------------
     // Utility of staying (and of moving in) per year of the pathway wait,
     // and the temporary residents' log-hazard per year of it: together
@@ -433,9 +435,11 @@ pub const TABLE: [ParamSpec; 46] = [
     // (then choosing as that place's graduates do).
     row(ParamId::ReconsiderChina, "reconsider_china", Assumption, Internal, 0.1, 0.0, 0.5, 0.01, Scale::Linear, Unit::PerYear, &[], tri(0.05, 0.1, 0.2)),
     row(ParamId::ReconsiderElsewhere, "reconsider_elsewhere", Assumption, Internal, 0.05, 0.0, 0.5, 0.01, Scale::Linear, Unit::PerYear, &[], tri(0.02, 0.05, 0.1)),
-    // Growth of the pipeline's entrants up to 2026 (China's share of the
-    // top tier: 29% in 2019, 47% in 2022; M01, M10).
-    row(ParamId::PipelineGrowthHistory, "pipeline_growth_history", Assumption, Internal, 10.0, 0.0, 20.0, 0.1, Scale::Linear, Unit::PercentPerYear, &["M01", "M10"], tri(7.0, 10.0, 13.0)),
+    // Growth of the pipeline's entrants before the conference record
+    // begins (2014): the burn-in from 1995, an assumption. From 2014 to
+    // 2025 the entrants follow the papers accepted at NeurIPS
+    // (`crate::history::NEURIPS_PAPERS`).
+    row(ParamId::PipelineGrowthHistory, "pipeline_growth_history", Assumption, Internal, 10.0, 0.0, 20.0, 0.1, Scale::Linear, Unit::PercentPerYear, &[], tri(7.0, 10.0, 13.0)),
     row(ParamId::GradSchoolYears, "grad_school_years", Assumption, Internal, 5.0, 3.0, 8.0, 0.1, Scale::Linear, Unit::Years, &[], tri(4.5, 5.0, 6.0)),
     // --- Calibrated constants ------------------------------------------
     // 2015 shares of the three choices, the temporary residents' return

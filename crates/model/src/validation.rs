@@ -84,26 +84,36 @@ pub const HELD_OUT: [Target; 6] = [
         tolerance: 0.35,
         sources: &["R02", "R01"],
     },
-    // Graduate students from China in the US: 122,778 in 2023/24 (Open
-    // Doors 2024, R16: every student from China less undergraduates,
-    // non-degree students and those on OPT) against 128,320 in 2016/17
-    // (R06), a ratio of 0.96; 2016/17 is the last year before 2020 with a
-    // sourced graduate count here. Compared as the ratio of the model's US
-    // graduate-school stock at the end of 2023 to 2016. ±0.20: the record
-    // counts every graduate student from China (most of them master's
-    // students), the model the PhD pipeline to the AI top tier, which grew
-    // faster before 2019; the two should move together, not necessarily
-    // by the same fraction. (The count of every student from China fell to
-    // 0.71 of 2019/20 by 2024/25, R05, mostly undergraduates, whom the
-    // model does not contain: an earlier version compared that count, a
-    // different population, and missed.)
+    // The US's share of China's graduate students. Graduate students from
+    // China in the US: 120,331 in 2014/15 (Open Doors, R06) and 122,778 in
+    // 2023/24 (R16: every student from China less undergraduates,
+    // non-degree students and those on OPT); graduate students in China:
+    // 1,794,000 in 2013 and 3,882,900 in 2023 (China's Ministry of
+    // Education, R17). The US's share of the two fell from 6.3% to 3.1%, a
+    // ratio of 0.49 (0.50 had China's count of 2014, not 2013, been at
+    // hand: it grew 8% a year on average). Compared with the model's US
+    // graduate students as a share of its US and Chinese graduate
+    // students, 2023 against 2014. Shares, not counts: the model's
+    // population is the conference's authors, which grew fivefold from 2014
+    // to 2023 (N01) while every graduate student from China in the US did
+    // not; the counts cannot move together, the shares should. ±0.15: the
+    // record counts every graduate student from China (most of them
+    // master's students in every field), the model the AI top tier.
+    // (Earlier versions compared the counts: every student from China,
+    // R05, then every graduate student, R16 against R06, 2023 against
+    // 2016, 0.96; with the tier growing as the conference did, the model's
+    // count rose 2.45 times.)
     Target {
-        key: "grad_students_2023_vs_2016",
+        key: "us_share_of_grad_students_2023_vs_2014",
         series: SeriesId::StockUsGrad,
-        statistic: Statistic::RatioOfMeans((2023, 2023), (2016, 2016)),
-        observed: 0.96,
-        tolerance: 0.20,
-        sources: &["R16", "R06"],
+        statistic: Statistic::ShareRatio {
+            other: SeriesId::StockChinaGrad,
+            now: 2023,
+            base: 2014,
+        },
+        observed: 0.49,
+        tolerance: 0.15,
+        sources: &["R16", "R06", "R17"],
     },
 ];
 
