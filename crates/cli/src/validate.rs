@@ -163,6 +163,10 @@ pub fn run(format: ValidateFormat, misses_status: u8, io_status: u8) -> ExitCode
     }
     match misses(&tables) {
         0 => ExitCode::SUCCESS,
+        1 => {
+            eprintln!("talentflow: 1 comparison is outside its tolerance");
+            ExitCode::from(misses_status)
+        }
         n => {
             eprintln!("talentflow: {n} comparisons are outside their tolerance");
             ExitCode::from(misses_status)

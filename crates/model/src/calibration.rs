@@ -31,7 +31,7 @@
 
 use crate::engine::simulate_uncached;
 use crate::observations::Target;
-use crate::params::{Kind, ParamId, ParamSpec, Spread, PARAMS};
+use crate::params::{Kind, ParamId, ParamSpec, Spread, Unit, PARAMS};
 use crate::run::Run;
 use crate::scenario::Scenario;
 
@@ -252,6 +252,15 @@ const fn inside(v: f64, min: f64, max: f64) -> f64 {
 /// fitted value in [`FITTED`] (kept where the file has no row), and its
 /// plausible spread moved with it (same widths, most plausible at the
 /// fitted value, inside the range).
+/// A bound of a spread set around `old`, moved to a fitted value `x`.
+const fn moved(v: f64, old: f64, x: f64, proportional: bool) -> f64 {
+    if proportional {
+        v * (x / old)
+    } else {
+        v + (x - old)
+    }
+}
+
 pub const fn with_fitted<const N: usize>(mut table: [ParamSpec; N]) -> [ParamSpec; N] {
     let mut i = 0;
     while i < N {
@@ -261,17 +270,23 @@ pub const fn with_fitted<const N: usize>(mut table: [ParamSpec; N]) -> [ParamSpe
                 if same_key(FITTED[j].key, table[i].key) {
                     let (min, max) = (table[i].min, table[i].max);
                     let x = FITTED[j].fitted;
-                    let shift = x - table[i].default;
+                    let old = table[i].default;
+                    // A share's spread moves by the same amount as its
+                    // value; a rate's or a ratio's moves in proportion (its
+                    // relative uncertainty is kept), so that a value fitted
+                    // near zero keeps a spread of its own size.
+                    let proportional =
+                        matches!(table[i].unit, Unit::PerYear | Unit::Multiplier) && old > 0.0;
                     table[i].default = x;
                     table[i].uncertainty = match table[i].uncertainty {
                         Some(Spread::Triangular { low, high, .. }) => Some(Spread::Triangular {
-                            low: inside(low + shift, min, max),
+                            low: inside(moved(low, old, x, proportional), min, max),
                             mode: x,
-                            high: inside(high + shift, min, max),
+                            high: inside(moved(high, old, x, proportional), min, max),
                         }),
                         Some(Spread::Uniform { low, high }) => Some(Spread::Uniform {
-                            low: inside(low + shift, min, max),
-                            high: inside(high + shift, min, max),
+                            low: inside(moved(low, old, x, proportional), min, max),
+                            high: inside(moved(high, old, x, proportional), min, max),
                         }),
                         None => None,
                     };

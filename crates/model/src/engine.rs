@@ -409,6 +409,7 @@ impl Coefficients {
         }
         YearConstants {
             block: d.entry_block(),
+            covid_elsewhere: d.covid_block,
             settling,
             pathway_factor,
         }
@@ -428,6 +429,9 @@ fn pay_difference(gap: f64) -> f64 {
 struct YearConstants {
     /// Share of would-be entrants to the US refused at entry.
     block: f64,
+    /// Share of new graduate students bound for a third country kept out
+    /// by the pandemic (history only): they stay in China.
+    covid_elsewhere: f64,
     /// Each sector's temporary residents who settle in one step.
     settling: [f64; 3],
     /// Each sector's factor on its temporary residents' return hazard.
@@ -681,8 +685,14 @@ impl Fractions {
             .elsewhere_grad_choice
             .per_step(nest, work, block, per_step);
         let [reconsider_china, reconsider_elsewhere] = k.reconsider_per_step.map(|r| r / per_step);
+        // The pandemic closed borders abroad, not only the US's: new
+        // students bound for a third country are kept out as those bound
+        // for the US are, and stay in China.
+        let [to_us, to_china, to_elsewhere] =
+            k.grad_choice.per_step(nest, grad, block, PIPELINE_PER_STEP);
+        let kept_home = to_elsewhere * y.covid_elsewhere;
         *self = Fractions {
-            pipeline: k.grad_choice.per_step(nest, grad, block, PIPELINE_PER_STEP),
+            pipeline: [to_us, to_china + kept_home, to_elsewhere - kept_home],
             graduation: [
                 k.stay_choice.per_step(nest, work, 0.0, per_step),
                 k.china_grad_choice.per_step(nest, work, block, per_step),

@@ -146,7 +146,12 @@ const CHINA_ECOSYSTEM: [f64; KNOTS] = [0.5, 0.54, 0.58, 0.63, 0.68, 0.73, 0.79, 
 /// Recorded history, the same in every scenario; 0 in every other year.
 /// Set from the record of new students, so the model's fall in entrants
 /// of 2020 is not a test of the model. Blocked students go elsewhere or
-/// stay in China (deferrals are not modelled).
+/// stay in China (deferrals are not modelled). The pandemic closed borders
+/// abroad too: new international students fell in every major destination
+/// in 2020 (R18), so the same share of new graduate students bound for a
+/// third country is kept out, and stays in China; in 2021 the UK and
+/// Canada reopened while Australia stayed shut (R18), and the small share
+/// of 2021 stands for the mix.
 pub const fn covid_entry_block(year: i32) -> f64 {
     match year {
         2020 => 0.3,

@@ -120,7 +120,9 @@ pub enum Quoted {
 }
 
 use ParamId::{ChinaAiFunding, ComputeRatio, PayGap, ScrutinyClimate, VisaRestrictions};
-use SeriesId::{Cohort2019InChina, Cohort2019InUs, InflowUsGrad, ShareWorkChina, ShareWorkUs};
+use SeriesId::{
+    Cohort2019InChina, Cohort2019InUs, GradChoiceUs, InflowUsGrad, ShareWorkChina, ShareWorkUs,
+};
 
 /// The story, in order.
 pub const STORY: [StoryStep; 8] = [
@@ -147,7 +149,9 @@ pub const STORY: [StoryStep; 8] = [
         sources: &["C02", "C03", "C04", "C05"],
     },
     // The inflow weakens: fewer Chinese students entering US PhDs after
-    // 2016 (S14), PP10043 blocking 3,000-5,000 a year (O18).
+    // 2016 (S14), PP10043 blocking 3,000-5,000 a year (O18). The US's share
+    // of the newcomers falls; their number still grows with the field
+    // (the conference's papers, N01).
     StoryStep {
         id: "inflow",
         settings: &[],
@@ -159,16 +163,26 @@ pub const STORY: [StoryStep; 8] = [
         quotes: &[
             Quote::Model {
                 name: "then",
-                series: InflowUsGrad,
+                series: GradChoiceUs,
                 year: 2019,
             },
             Quote::Model {
                 name: "now",
+                series: GradChoiceUs,
+                year: 2026,
+            },
+            Quote::Model {
+                name: "count_then",
+                series: InflowUsGrad,
+                year: 2019,
+            },
+            Quote::Model {
+                name: "count_now",
                 series: InflowUsGrad,
                 year: 2026,
             },
         ],
-        sources: &["S14", "O18", "S21"],
+        sources: &["S14", "O18", "S21", "N01"],
     },
     // US push: visa blocking and a China Initiative climate (O16-O21, C14, C16).
     StoryStep {
@@ -373,8 +387,10 @@ mod tests {
         assert!(at(4, Cohort2019InUs) < base_at(Cohort2019InUs));
         // compute parity: fewer work in the US.
         assert!(at(5, ShareWorkUs) < base_at(ShareWorkUs));
-        // the inflow fell between 2019 and 2026.
-        assert!(base.value(InflowUsGrad, 2026) < base.value(InflowUsGrad, 2019));
+        // the US's share of the newcomers fell between 2019 and 2026, while
+        // their number grew with the field.
+        assert!(base.value(GradChoiceUs, 2026) < base.value(GradChoiceUs, 2019));
+        assert!(base.value(InflowUsGrad, 2026) > base.value(InflowUsGrad, 2019));
     }
 
     #[test]

@@ -187,9 +187,17 @@ fn each_fitted_value_is_the_default_on_its_step_and_its_spread_moved_with_it() {
                 }),
             ) => {
                 assert_eq!(mode, written, "{}", p.key);
-                let shift = written - m0;
-                assert!((low - (l0 + shift).max(p.min)).abs() < 1e-12, "{}", p.key);
-                assert!((high - (h0 + shift).min(p.max)).abs() < 1e-12, "{}", p.key);
+                // A share's spread moves by the same amount as its value, a
+                // rate's or a ratio's in proportion; either way inside the
+                // range.
+                let moved = |v: f64| match p.unit {
+                    talentflow_model::Unit::PerYear | talentflow_model::Unit::Multiplier => {
+                        v * written / m0
+                    }
+                    _ => v + (written - m0),
+                };
+                assert!((low - moved(l0).max(p.min)).abs() < 1e-12, "{}", p.key);
+                assert!((high - moved(h0).min(p.max)).abs() < 1e-12, "{}", p.key);
             }
             other => panic!("{}: {other:?}", p.key),
         }
