@@ -21,8 +21,8 @@ model-eq-us-pull = US pull = β_US funding·ln(US funding) − β_scrutiny·(pro
 model-eq-china-pull = China pull = β_China funding·ln(China funding/0.67) + β_ecosystem·strength·ln(China's AI ecosystem/0.73), where the ecosystem is China's top-cited AI research output relative to the US's
 model-eq-delay-intro = People perceive the drivers with a first-order delay of τ years (1.5 by default); each month the perceived pull closes part of its gap:
 model-eq-delay = perceived += (current − perceived)·(1 − exp(−(1/12)/τ))
-model-eq-hazard-intro = US-based researchers leave at a yearly rate with the proportional-hazards form; settled researchers (permanent residency or citizenship) at a calibrated fraction (0.16) of temporary residents' rate:
-model-eq-hazard = h = h0 · sector · (0.16 if settled) · exp(κ·(China pull − US pull)) · exp(0.08·extra years of wait, temporary residents)
+model-eq-hazard-intro = US-based researchers leave at a yearly rate with the proportional-hazards form; settled researchers (permanent residency or citizenship) at a calibrated fraction s of temporary residents' rate ("Settled researchers' hazard" in the parameter table):
+model-eq-hazard = h = h0 · sector · (s if settled) · exp(κ·(China pull − US pull)) · exp(0.08·extra years of wait, temporary residents)
 model-eq-visa = Entry: a share of those choosing the US (visa restrictions %, and the pandemic's block in 2020–21) is refused at entry, to graduate school or a job; the refused choose again without the US, and about 60% go to a third country, as a study of Chinese students found.
 model-eq-pathway = Post-study pathway: the wait to settle (years from the PhD to permanent residency) lowers the utility of staying, raises temporary residents' hazard and keeps them temporary longer; one more year of wait costs a graduating cohort about 2 points of its stay rate five years on, as measured for green-card delays. Academia, exempt from the H-1B cap, waits 0.6 of industry's wait.
 model-eq-method = Method: forward Euler steps of one month; the choices' shares and hazards are worked out each quarter from the perceived pulls. Outputs are read yearly. Every flow leaves one stock and enters another, so people are conserved.
@@ -30,7 +30,7 @@ model-calibration-heading = Calibration and validation: the model beside what wa
 model-calibration-intro = The calibrated constants are fitted by a program (talentflow calibrate): it makes the misses against the calibration targets as small as it can, each miss measured in that figure's tolerance (five points for a share observed on about 100 people). The table puts the calibrated model (every slider at today's setting) beside every observed figure: those it was fitted to, and those no fit used (held out). A miss is shown as a miss: it says where the model does not yet reproduce the record.
 model-calibration-caption = The calibrated model beside every observed figure
 model-backtest-heading = Backtest: fitted to 2018, compared with 2019–2025
-model-backtest-intro = The same fit, using only the figures published for 2018 and earlier, then compared with everything observed since. Records that count many more people than the model (every graduate student from China, every scientist of Chinese descent) are compared as changes: the ratio of one year to another.
+model-backtest-intro = The same fit, using only the figures published for 2018 and earlier, then compared with everything observed since. Records that count many more people than the model (every graduate student from China, every scientist of Chinese descent) are compared as changes: the ratio of one year to another, of a rate or of a share.
 model-backtest-caption = The model fitted to the figures up to 2018, beside the figures of 2019–2025
 model-col-target = Observation
 model-col-observed = Observed
@@ -61,7 +61,7 @@ model-target-share_in_china_2022 = … working in China, 2022
 model-target-stay_5y_2023 = Chinese US PhDs of 2017–2019 still in the US in 2023
 model-target-exit_to_china_2021 = Leavers from the US going to China, 2021
 model-target-exit_rate_rise_2019_2021 = Rise of the yearly exit rate from the US: 2019–2021 over 2010–2018
-model-target-grad_students_2023_vs_2016 = Graduate students from China in the US: 2023 over 2016
+model-target-us_share_of_grad_students_2023_vs_2014 = The US's share of China's graduate students (in the US and in China): 2023 over 2014
 model-target-grad_entrants_2020_vs_2019 = New graduate students in the US: 2020 over 2019
 model-limits-heading = What the model cannot tell
 model-limit-forecast = It is a scenario tool, not a forecast. The effects of compute and of funding on choices rest on weights no study has measured: read the direction and rough size of a change, not the decimal.
