@@ -213,12 +213,12 @@ describe('challenge cards', () => {
     assert.equal(await page.locator('#param-visa_restrictions').inputValue(), '45', 'the card\'s start');
     const goal = await page.locator('#challenge-goal-0').textContent();
     assert.match(goal, /New Chinese students starting US graduate school in 2035: \d+ now; goal at least \d+ \(2019\)/);
-    // Part of the way: a calmer climate.
+    // Part of the way: a little more US research funding.
     const set = async (key, value) => {
       await page.goto(`${server.url}?challenge=refill_the_pipeline&${key}`);
       await page.waitForSelector('#challenge');
     };
-    await set('visa_restrictions=45&scrutiny_climate=0');
+    await set('visa_restrictions=45&us_research_funding=1.2');
     const partial = await meterValue(meter);
     assert.ok(partial > 0 && partial < 1, `partial progress (${partial})`);
     assert.match(await status.textContent(), /Not yet/);
