@@ -248,10 +248,6 @@ const fn inside(v: f64, min: f64, max: f64) -> f64 {
     }
 }
 
-/// The table with each calibrated constant's default replaced by its
-/// fitted value in [`FITTED`] (kept where the file has no row), and its
-/// plausible spread moved with it (same widths, most plausible at the
-/// fitted value, inside the range).
 /// A bound of a spread set around `old`, moved to a fitted value `x`.
 const fn moved(v: f64, old: f64, x: f64, proportional: bool) -> f64 {
     if proportional {
@@ -261,6 +257,11 @@ const fn moved(v: f64, old: f64, x: f64, proportional: bool) -> f64 {
     }
 }
 
+/// The table with each calibrated constant's default replaced by its
+/// fitted value in [`FITTED`] (kept where the file has no row), and its
+/// plausible spread moved with it (most plausible at the fitted value,
+/// inside the range; a share's by the same amount, a rate's or a ratio's
+/// in proportion).
 pub const fn with_fitted<const N: usize>(mut table: [ParamSpec; N]) -> [ParamSpec; N] {
     let mut i = 0;
     while i < N {

@@ -167,9 +167,8 @@ pub const LAST_RECORD_YEAR: i32 = 2025;
 
 /// Papers accepted at NeurIPS (the main track), 2014 to 2025: the size of
 /// the conference whose authors are the top tier. 2014-2024 as compiled
-/// from the conference's announcements (N01: 414, 403, 569, 678, 1,011,
-/// 1,428, 1,900, 2,344, ?, 3,218, 4,037); 2022 and 2025 from MacroPolo and
-/// Nikkei (M18: 2,671 and 5,290). The pipeline's entrants grow as the
+/// from the conference's announcements (N01, which lacks 2022); 2022 and
+/// 2025 from MacroPolo and Nikkei (M18: 2,671 and 5,290). The pipeline's entrants grow as the
 /// conference does: a new author's place in the tier is a new accepted
 /// paper. China-undergraduates' share of the tier rose as well (29% to 47%,
 /// 2019-2022, M01, M10); the model does not assume it, so its tier grows no
@@ -184,7 +183,8 @@ pub const NEURIPS_PAPERS: [f64; (LAST_RECORD_YEAR - FIRST_RECORD_YEAR + 1) as us
 /// burn-in from 1995, an assumption); after it, steady growth `after` a
 /// year (the *pipeline growth* assumption).
 pub fn pipeline_level(year: i32, before: f64, after: f64) -> f64 {
-    let at = |y: i32| NEURIPS_PAPERS[(y - FIRST_RECORD_YEAR) as usize] / NEURIPS_PAPERS[5];
+    let papers = |y: i32| NEURIPS_PAPERS[(y - FIRST_RECORD_YEAR) as usize];
+    let at = |y: i32| papers(y) / papers(2019);
     if year < FIRST_RECORD_YEAR {
         at(FIRST_RECORD_YEAR) * (before * f64::from(year - FIRST_RECORD_YEAR)).exp()
     } else if year <= LAST_RECORD_YEAR {
