@@ -360,6 +360,7 @@ fn body_markup(messages: &Messages, baseline: &Run) -> String {
         "model-backtest-caption",
         backtest_rows(),
     );
+    para(&mut out, "model-backtest-miss");
     heading(&mut out, "model-limits-heading");
     out.push_str("<ul class=\"model-limits\">");
     for key in [

@@ -59,6 +59,11 @@ fn baseline_has_32_percent_of_chinese_top_tier_researchers_in_china_in_2018() {
 }
 
 #[test]
+fn baseline_keeps_87_percent_of_chinese_us_phds_at_graduation_before_2016() {
+    meets("intend_to_stay_2010_2015");
+}
+
+#[test]
 fn baseline_has_56_percent_of_china_undergrad_researchers_in_the_us_in_2019() {
     meets("share_in_us_2019");
 }
@@ -89,6 +94,7 @@ fn every_calibration_target_has_its_own_test() {
     let tested = [
         "stay_5y_2012",
         "stay_10y_2017",
+        "intend_to_stay_2010_2015",
         "stay_5y_2017",
         "exit_to_china_2010",
         "share_in_us_2018",
