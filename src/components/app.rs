@@ -379,7 +379,7 @@ pub fn App(_props: &AppProps) -> Html {
             }
         });
     }
-    let below = *below;
+    let show_below = *below;
     // The chart the reader picked for beside the sliders (narrow screens
     // and the embed).
     let dock_pick = use_state_eq(|| None::<usize>);
@@ -486,7 +486,7 @@ pub fn App(_props: &AppProps) -> Html {
     );
     // The advanced sliders: in the embed only the one a link singles out,
     // on the page below the first screen.
-    let advanced = if config.embed && config.only.is_some() || !config.embed && below {
+    let advanced = if config.embed && config.only.is_some() || !config.embed && show_below {
         slider(Group::Advanced)
     } else {
         Html::default()
@@ -510,7 +510,7 @@ pub fn App(_props: &AppProps) -> Html {
     if config.embed {
         return embed_layout(first, &loader, config.locked, &share_url(&full_query));
     }
-    let below = below.then(|| {
+    let below = show_below.then(|| {
         html! {
             <>
                 { below_page(&messages, scenario, &ledger_open, &loader, &baseline, &model_open, &sources) }

@@ -498,7 +498,10 @@ pub fn draw_chart_compared<DB: DrawingBackend>(
                 .filter(|&(px_, py)| px_ >= x0 - pad && px_ <= x1 && py >= y0 - pad && py <= y1)
                 .count()
         };
-        let y0 = if above > at_top && covered(above) > 0 && covered(at_top) < covered(above) {
+        // Points under the label just above the observed point (none to
+        // count when that place is already the top of the plot).
+        let under_label = if above > at_top { covered(above) } else { 0 };
+        let y0 = if under_label > 0 && covered(at_top) < under_label {
             // Grey, so that it is not taken for the line marking today.
             let leader = ShapeStyle {
                 color: RGBColor(150, 150, 150).to_rgba(),
