@@ -448,7 +448,7 @@ pub const TABLE: [ParamSpec; 46] = [
     // its key kept from model 0.x, where it was the tenure multiplier).
     row(ParamId::GradChoiceUs, "grad_choice_us", Calibrated, Internal, 0.60, 0.2, 0.85, 0.01, Scale::Linear, Unit::Share, &["M05", "M19"], tri(0.56, 0.6, 0.63)),
     row(ParamId::GradChoiceElsewhere, "grad_choice_elsewhere", Calibrated, Internal, 0.10, 0.02, 0.3, 0.01, Scale::Linear, Unit::Share, &["M05", "M19"], tri(0.06, 0.1, 0.14)),
-    row(ParamId::StayAtGraduation, "stay_at_graduation", Calibrated, Internal, 0.93, 0.6, 0.98, 0.005, Scale::Linear, Unit::Share, &["C12", "S01", "S05", "S06", "S08", "M06"], tri(0.9, 0.93, 0.95)),
+    row(ParamId::StayAtGraduation, "stay_at_graduation", Calibrated, Internal, 0.93, 0.6, 0.98, 0.005, Scale::Linear, Unit::Share, &["S10", "S08", "C12", "S01", "S05", "S06", "M06"], tri(0.9, 0.93, 0.95)),
     row(ParamId::ReturnHazard, "return_hazard", Calibrated, Internal, 0.02, 0.002, 0.1, 0.001, Scale::Linear, Unit::PerYear, &["C03", "C04", "C05", "S05", "S06", "S17"], tri(0.013, 0.02, 0.03)),
     row(ParamId::ReturnToChina, "return_to_china", Calibrated, Internal, 0.56, 0.3, 0.95, 0.01, Scale::Linear, Unit::Share, &["C04", "C05", "K06"], tri(0.45, 0.56, 0.68)),
     row(ParamId::TenureProtection, "tenure_protection", Calibrated, Internal, 0.35, 0.05, 1.0, 0.01, Scale::Linear, Unit::Multiplier, &["S06", "S17"], tri(0.2, 0.35, 0.55)),
