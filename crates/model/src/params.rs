@@ -381,8 +381,9 @@ pub const TABLE: [ParamSpec; 46] = [
     // odds of a third country over the US within the "abroad" nest, 2015 = 1.
     row(ParamId::ThirdCountryOpenness, "third_country_openness", Lever, Advanced, 1.0, 0.25, 4.0, 0.05, Scale::Log, Unit::Ratio, &["S14"], None),
     // China's AI research ecosystem: its top-cited AI papers relative to
-    // the US's (half in 2010, parity in 2019: K01; K02).
-    row(ParamId::ChinaEcosystem, "china_ecosystem", Lever, Advanced, 1.4, 0.3, 5.0, 0.05, Scale::Log, Unit::Ratio, &["K01", "K02"], None),
+    // the US's (half in 2010, parity in 2019: K01; K02; citations in 2020
+    // and 2021: K07, K08).
+    row(ParamId::ChinaEcosystem, "china_ecosystem", Lever, Advanced, 1.4, 0.3, 5.0, 0.05, Scale::Log, Unit::Ratio, &["K01", "K02", "K07", "K08"], None),
     // Strength of the pull of China's AI ecosystem (1 = as estimated,
     // 0 = none); M17 shows how fast a home ecosystem can pull.
     row(ParamId::EcosystemLoop, "ecosystem_loop", Lever, Advanced, 1.0, 0.0, 2.0, 0.1, Scale::Linear, Unit::Multiplier, &["M17", "K01"], None),
