@@ -63,6 +63,10 @@ test('the model page shows the flows, equations, calibration beside the CLI\'s b
         assert.equal(r.cells[6], e.fitted === 'true' ? 'fitted' : 'held out');
       });
     }
+    // The paragraph on the backtest's miss is there while it misses.
+    const backtestMisses = cli.some((r) => r.table === 'backtest' && r.within !== 'true');
+    const missText = await page.locator('#model-page p', { hasText: 'Where it misses' }).count();
+    assert.equal(missText, backtestMisses ? 1 : 0, 'the miss is explained exactly when there is one');
     const csv = parseCsv((await runCli(['run'])).stdout);
     const cohort = await page.locator('#model-calibration tr[data-target="cohort_in_us_2025"] td.model-value').textContent();
     const at = (name, year) => Number(csv.find((row) => row.year === String(year))[name]);
