@@ -97,7 +97,7 @@ describe('export', () => {
       const comments = text.split('\n').filter((l) => l.startsWith('# '));
       assert.equal(comments[0], '# Talent Flow Explorer');
       assert.ok(comments.includes(`# Link: ${server.url}?${query}`), comments.join('\n'));
-      assert.ok(comments.includes('# Model version: 1.2.0'));
+      assert.ok(comments.includes('# Model version: 1.3.0'));
       assert.ok(comments.some((l) => /Scenario: China funding surge/.test(l)));
       const body = text.split('\n').filter((l) => !l.startsWith('# ')).join('\n');
       const cli = await runCli(['run', '--query', query]);

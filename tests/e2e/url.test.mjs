@@ -25,7 +25,7 @@ async function open(query) {
   return app;
 }
 
-const VERSION = '1.2.0';
+const VERSION = '1.3.0';
 const FULL = [
   'visa_restrictions=61', 'china_ai_funding=3.3', 'compute_ratio=13', 'scrutiny_climate=55', 'us_research_funding=0.85',
   'pay_gap=4.5', 'ecosystem_loop=1.4', 'policy_start_year=2031', 'preset=decoupling', 'pin=open_door',

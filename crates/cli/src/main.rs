@@ -44,7 +44,7 @@ Usage:
       Print the yearly series of one scenario (default format: csv).
       Each --set changes one parameter from its default; the last --set
       of an id wins. Levers act from the policy start year on.
-      --query QUERY takes the query of an app link (visa_restrictions=60&v=1.2.0);
+      --query QUERY takes the query of an app link (visa_restrictions=60&v=1.3.0);
       options apply in order, so a later --set overrides it.
       --draws N adds uncertainty bands: N draws (1 to 10000) of the
       assumptions' plausible ranges, and for each headline column the

@@ -205,7 +205,7 @@ pub const CHALLENGES: [Challenge; 3] = [
             series: Cohort2019InUs,
             year: 2035,
             cmp: Cmp::AtLeast,
-            threshold: Threshold::Value(0.82),
+            threshold: Threshold::Value(0.85),
         }],
         sources: &["C03", "F01", "F03"],
     },

@@ -12,7 +12,7 @@ use crate::history::{covid_entry_block, Driver, REFERENCE_YEAR};
 use crate::params::{ParamId, LAST_HISTORY_YEAR, PARAMS};
 use crate::run::{Run, SeriesId, Years, SERIES_COUNT};
 use crate::scenario::Scenario;
-use crate::stocks::{Flow, Stock, STOCK_COUNT};
+use crate::stocks::{Flow, Stock, GRAD_STAGES, STOCK_COUNT};
 
 /// Steps per year.
 pub const STEPS_PER_YEAR: usize = 12;
@@ -114,11 +114,21 @@ pub const SECTORS: [SectorStocks; 3] = [
 const _: () = {
     let mut i = 0;
     while i < SECTORS.len() {
-        assert!(SECTORS[i].early as usize == 4 + 2 * i);
-        assert!(SECTORS[i].established as usize == 5 + 2 * i);
+        assert!(SECTORS[i].early as usize == 10 + 2 * i);
+        assert!(SECTORS[i].established as usize == 11 + 2 * i);
         i += 1;
     }
-    assert!(Stock::WorkChina as usize == 10 && Stock::LeftTopTier as usize == STOCK_COUNT - 1);
+    assert!(Stock::WorkChina as usize == 16 && Stock::LeftTopTier as usize == STOCK_COUNT - 1);
+    // The graduate schools' stages come first, place by place.
+    let mut g = 0;
+    while g < 3 {
+        let mut j = 0;
+        while j < GRAD_STAGES {
+            assert!(Stock::GRAD[g][j] as usize == 1 + GRAD_STAGES * g + j);
+            j += 1;
+        }
+        g += 1;
+    }
 };
 
 /// A US sector's two stocks: on a temporary visa, and settled.
@@ -246,7 +256,8 @@ struct Coefficients {
     /// Growth of the pipeline per year before the conference record
     /// ([`crate::history::NEURIPS_PAPERS`]) and after it.
     pipeline_growth: [f64; 2],
-    /// Fraction of the graduate students who graduate in one step.
+    /// Fraction of the graduate students in each stage who move on in one
+    /// step: to the next stage, or from the last, graduating.
     graduation_per_step: f64,
     /// The graduate-school choice.
     grad_choice: Nest,
@@ -328,7 +339,7 @@ impl Coefficients {
             nest,
             perception_per_step: 1.0 - (-DT_YEARS / s.get(ParamId::PerceptionDelay)).exp(),
             pipeline_growth,
-            graduation_per_step: DT_YEARS / s.get(ParamId::GradSchoolYears),
+            graduation_per_step: GRAD_STAGES as f64 * DT_YEARS / s.get(ParamId::GradSchoolYears),
             grad_choice: Nest::from_reference_shares([us, cn, el], nest),
             stay_choice: Nest::from_reference_shares([stay, leave_china, leave_elsewhere], nest),
             china_grad_choice: Nest::from_reference_shares(
@@ -755,6 +766,12 @@ impl Fractions {
             grad,
             grad,
             grad,
+            grad,
+            grad,
+            grad,
+            grad,
+            grad,
+            grad,
             (working - st[0]) - le[0],
             working - ls[0],
             (working - st[1]) - le[1],
@@ -795,20 +812,29 @@ impl Fractions {
         // In the order of the stocks (checked where `SECTORS` is defined);
         // the US sectors as industry, academia, startup (i, a, s), each
         // temporary then settled (e, s).
-        let [pipeline, grad_us, grad_china, grad_elsewhere, ie, is, ae, as_, se, ss, china, elsewhere, left] =
+        let [pipeline, _, _, grad_us, _, _, grad_china, _, _, grad_elsewhere, ie, is, ae, as_, se, ss, china, elsewhere, left] =
             *x;
         let k = &self.keep;
+        // Every stage of graduate school keeps the same fraction; the rest
+        // move on.
+        let on = 1.0 - k[1];
         let g = &self.graduation;
         let st = &self.settling;
 
         // Graduate-school choice.
         let to_grad = self.pipeline.map(|p| pipeline * p);
-        let y_pipeline = pipeline * k[0];
-        let y_grads = [
-            grad_us * k[1] + to_grad[0],
-            grad_china * k[2] + to_grad[1],
-            grad_elsewhere * k[3] + to_grad[2],
-        ];
+        y[0] = pipeline * k[0];
+        // Each stage gains the one before's movers (the first, the
+        // pipeline's choosers) and keeps what does not move on.
+        for (place, entering) in to_grad.into_iter().enumerate() {
+            let mut inflow = entering;
+            for j in 0..GRAD_STAGES {
+                let i = 1 + GRAD_STAGES * place + j;
+                let v = x[i];
+                y[i] = v * k[1] + inflow;
+                inflow = v * on;
+            }
+        }
 
         // Graduation, and the moves of researchers in China and elsewhere.
         let [china_to_us, china_to_elsewhere] = self.china;
@@ -830,24 +856,21 @@ impl Fractions {
         // Researchers in China and elsewhere, and those who leave the tier.
         let us_grads_to_china = grad_us * g[0][1];
         let us_grads_to_elsewhere = grad_us * g[0][2];
-        *y = [
-            y_pipeline,
-            y_grads[0],
-            y_grads[1],
-            y_grads[2],
-            ie * k[4] + into_us * a,
-            is * k[5] + ie * st[0],
-            ae * k[6] + into_us * b,
-            as_ * k[7] + ae * st[1],
-            se * k[8] + into_us * c,
-            ss * k[9] + se * st[2],
-            (china * k[10] + (us_grads_to_china + grad_china * g[1][1] + grad_elsewhere * g[2][1]))
+        let rest = [
+            ie * k[10] + into_us * a,
+            is * k[11] + ie * st[0],
+            ae * k[12] + into_us * b,
+            as_ * k[13] + ae * st[1],
+            se * k[14] + into_us * c,
+            ss * k[15] + se * st[2],
+            (china * k[16] + (us_grads_to_china + grad_china * g[1][1] + grad_elsewhere * g[2][1]))
                 + (us_to_china + elsewhere * elsewhere_to_china),
-            (elsewhere * k[11]
+            (elsewhere * k[17]
                 + (us_grads_to_elsewhere + grad_china * g[1][2] + grad_elsewhere * g[2][2]))
                 + (us_to_elsewhere + china * china_to_elsewhere),
             left + (us_work + china + elsewhere) * self.attrition,
         ];
+        y[1 + 3 * GRAD_STAGES..].copy_from_slice(&rest);
 
         if let Some(b) = buckets {
             b[Bucket::ToGradUs as usize] += to_grad[0];
@@ -888,8 +911,12 @@ impl Fractions {
             })
         };
         let grads = [GradUs, GradChina, GradElsewhere];
-        for (grad, p) in grads.into_iter().zip(self.pipeline) {
-            add(Pipeline, grad, p);
+        let on = 1.0 - self.keep[GradUs.index()];
+        for (stages, p) in Stock::GRAD.into_iter().zip(self.pipeline) {
+            add(Pipeline, stages[0], p);
+            for j in 1..GRAD_STAGES {
+                add(stages[j - 1], stages[j], on);
+            }
         }
         for (grad, [us, china, elsewhere]) in grads.into_iter().zip(self.graduation) {
             for (s, share) in SECTORS.into_iter().zip(self.entry_share) {
@@ -920,6 +947,12 @@ impl Fractions {
         add(WorkElsewhere, WorkChina, self.elsewhere[1]);
         add(WorkElsewhere, LeftTopTier, self.attrition);
     }
+}
+
+/// The graduate students of every stage in the US (`place` 0), China (1)
+/// or elsewhere (2).
+fn in_grad_school(stocks: &[f64; STOCK_COUNT], place: usize) -> f64 {
+    Stock::GRAD[place].iter().map(|g| stocks[g.index()]).sum()
 }
 
 /// The share of `stocks` in the US, of those placed (in the US, China or
@@ -1422,7 +1455,7 @@ impl YearAccumulator {
         }
         set(SeriesId::InflowUsGrad, to_grad_us);
         set(SeriesId::InflowUsWork, into_us_work);
-        set(SeriesId::StockUsGrad, s[Stock::GradUs.index()]);
+        set(SeriesId::StockUsGrad, in_grad_school(s, 0));
         set(SeriesId::StockUsWork, us_work);
         set(SeriesId::StockChinaWork, s[Stock::WorkChina.index()]);
         set(SeriesId::ShareWorkUs, us / placed);
@@ -1470,10 +1503,10 @@ impl YearAccumulator {
             },
         );
         set(SeriesId::ReturnsToChina, us_work_to_china_incl_graduates);
-        set(SeriesId::StockChinaGrad, s[Stock::GradChina.index()]);
+        set(SeriesId::StockChinaGrad, in_grad_school(s, 1));
         set(
             SeriesId::StockElsewhereWork,
-            s[Stock::WorkElsewhere.index()] + s[Stock::GradElsewhere.index()],
+            s[Stock::WorkElsewhere.index()] + in_grad_school(s, 2),
         );
         set(
             SeriesId::StockUsIndustry,

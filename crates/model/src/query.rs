@@ -1,6 +1,6 @@
 //! The scenario as a URL query string, and back.
 //!
-//! `visa_restrictions=60&compute_ratio=20&v=1.2.0`: one `key=value` pair
+//! `visa_restrictions=60&compute_ratio=20&v=1.3.0`: one `key=value` pair
 //! per parameter that differs from its default (keys from the parameter
 //! table), values rounded to the parameter's step, then `v=` and the model
 //! version. The browser keeps its address current with it and the command

@@ -3,7 +3,7 @@
 //! ```json
 //! {
 //!   "format": "talentflow-scenario",
-//!   "model_version": "1.2.0",
+//!   "model_version": "1.3.0",
 //!   "name": "Visa rules tighten",
 //!   "preset": null,
 //!   "settings": { "visa_restrictions": 60, "compute_ratio": 20 }

@@ -8,11 +8,25 @@ pub enum Stock {
     /// New China-undergrad graduates entering the top-tier pipeline,
     /// before they choose where to do graduate school.
     Pipeline,
-    /// Graduate students in the US.
+    /// Graduate students in the US, in the first of graduate school's
+    /// three stages ([`GRAD_STAGES`]).
+    GradUsFirst,
+    /// Graduate students in the US, in the second stage.
+    GradUsSecond,
+    /// Graduate students in the US, in the last stage, from which they
+    /// graduate.
     GradUs,
-    /// Graduate students in China.
+    /// Graduate students in China, first stage.
+    GradChinaFirst,
+    /// Graduate students in China, second stage.
+    GradChinaSecond,
+    /// Graduate students in China, last stage.
     GradChina,
-    /// Graduate students elsewhere.
+    /// Graduate students elsewhere, first stage.
+    GradElsewhereFirst,
+    /// Graduate students elsewhere, second stage.
+    GradElsewhereSecond,
+    /// Graduate students elsewhere, last stage.
     GradElsewhere,
     /// US researchers in industry (big tech), early career.
     UsIndustryEarly,
@@ -36,14 +50,28 @@ pub enum Stock {
 }
 
 /// The number of stocks.
-pub const STOCK_COUNT: usize = 13;
+pub const STOCK_COUNT: usize = 19;
+
+/// Graduate school's stages: a third-order delay. Each stage lasts a third
+/// of graduate school's mean length on average, so time to the degree
+/// varies about its mean as a doctorate's does, rather than as a
+/// first-order delay would have it (where a student is as likely to
+/// finish in the first year as in the fifth, and one in seven is still in
+/// school after twice the mean).
+pub const GRAD_STAGES: usize = 3;
 
 impl Stock {
     /// Every stock, in index order.
     pub const ALL: [Stock; STOCK_COUNT] = [
         Stock::Pipeline,
+        Stock::GradUsFirst,
+        Stock::GradUsSecond,
         Stock::GradUs,
+        Stock::GradChinaFirst,
+        Stock::GradChinaSecond,
         Stock::GradChina,
+        Stock::GradElsewhereFirst,
+        Stock::GradElsewhereSecond,
         Stock::GradElsewhere,
         Stock::UsIndustryEarly,
         Stock::UsIndustryEstablished,
@@ -54,6 +82,22 @@ impl Stock {
         Stock::WorkChina,
         Stock::WorkElsewhere,
         Stock::LeftTopTier,
+    ];
+
+    /// Graduate school's stages in the US, China and elsewhere (rows), in
+    /// order (columns): people enter the first and graduate from the last.
+    pub const GRAD: [[Stock; GRAD_STAGES]; 3] = [
+        [Stock::GradUsFirst, Stock::GradUsSecond, Stock::GradUs],
+        [
+            Stock::GradChinaFirst,
+            Stock::GradChinaSecond,
+            Stock::GradChina,
+        ],
+        [
+            Stock::GradElsewhereFirst,
+            Stock::GradElsewhereSecond,
+            Stock::GradElsewhere,
+        ],
     ];
 
     /// The US working stocks (all sectors, both tenures).
@@ -75,8 +119,14 @@ impl Stock {
     pub const fn key(self) -> &'static str {
         match self {
             Stock::Pipeline => "pipeline",
+            Stock::GradUsFirst => "grad_us_first",
+            Stock::GradUsSecond => "grad_us_second",
             Stock::GradUs => "grad_us",
+            Stock::GradChinaFirst => "grad_china_first",
+            Stock::GradChinaSecond => "grad_china_second",
             Stock::GradChina => "grad_china",
+            Stock::GradElsewhereFirst => "grad_elsewhere_first",
+            Stock::GradElsewhereSecond => "grad_elsewhere_second",
             Stock::GradElsewhere => "grad_elsewhere",
             Stock::UsIndustryEarly => "us_industry_early",
             Stock::UsIndustryEstablished => "us_industry_established",
@@ -94,21 +144,45 @@ impl Stock {
     pub const fn place(self) -> Place {
         match self {
             Stock::Pipeline | Stock::LeftTopTier => Place::None,
-            Stock::GradUs
+            Stock::GradUsFirst
+            | Stock::GradUsSecond
+            | Stock::GradUs
             | Stock::UsIndustryEarly
             | Stock::UsIndustryEstablished
             | Stock::UsAcademiaEarly
             | Stock::UsAcademiaEstablished
             | Stock::UsStartupEarly
             | Stock::UsStartupEstablished => Place::Us,
-            Stock::GradChina | Stock::WorkChina => Place::China,
-            Stock::GradElsewhere | Stock::WorkElsewhere => Place::Elsewhere,
+            Stock::GradChinaFirst
+            | Stock::GradChinaSecond
+            | Stock::GradChina
+            | Stock::WorkChina => Place::China,
+            Stock::GradElsewhereFirst
+            | Stock::GradElsewhereSecond
+            | Stock::GradElsewhere
+            | Stock::WorkElsewhere => Place::Elsewhere,
         }
     }
 
     /// Whether this is a US working stock.
     pub const fn is_us_work(self) -> bool {
-        matches!(self.place(), Place::Us) && !matches!(self, Stock::GradUs)
+        matches!(self.place(), Place::Us) && !self.is_grad()
+    }
+
+    /// Whether this is a stage of graduate school (anywhere).
+    pub const fn is_grad(self) -> bool {
+        matches!(
+            self,
+            Stock::GradUsFirst
+                | Stock::GradUsSecond
+                | Stock::GradUs
+                | Stock::GradChinaFirst
+                | Stock::GradChinaSecond
+                | Stock::GradChina
+                | Stock::GradElsewhereFirst
+                | Stock::GradElsewhereSecond
+                | Stock::GradElsewhere
+        )
     }
 }
 

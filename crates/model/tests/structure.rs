@@ -369,3 +369,69 @@ fn a_later_policy_start_year_delays_the_effect() {
         "2030: the early start should have cut more than the late one"
     );
 }
+
+// --- graduate school: a third-order delay ----------------------------------
+
+/// Students enter graduate school's first stage and graduate only from its
+/// last; each step the same fraction of every stage moves on, three times
+/// the fraction a single stage of the same mean length would let go. So
+/// the time to a degree keeps its mean (`grad_school_years`) with a
+/// doctorate's spread, and few students are still in school long after
+/// it.
+#[test]
+fn graduate_school_is_three_equal_stages_entered_at_the_first_and_left_from_the_last() {
+    use talentflow_model::engine::DT_YEARS;
+    use talentflow_model::simulate_traced;
+    use talentflow_model::stocks::{Stock, GRAD_STAGES};
+    let scenario = with(&[(ParamId::GradSchoolYears, 6.0)]);
+    let expected = GRAD_STAGES as f64 * DT_YEARS / 6.0;
+    let mut checked = 0;
+    simulate_traced(&scenario, |step| {
+        if step.time_years < 2010.0 {
+            return;
+        }
+        for (place, stages) in Stock::GRAD.iter().enumerate() {
+            for (j, &stage) in stages.iter().enumerate() {
+                let held = step.before[stage.index()];
+                let out: Vec<_> = step.flows.iter().filter(|f| f.from == stage).collect();
+                let moved: f64 = out.iter().map(|f| f.people).sum();
+                assert!(held > 0.0, "{} is empty", stage.key());
+                let fraction = moved / held;
+                assert!(
+                    (fraction - expected).abs() < 1e-9,
+                    "{}: {fraction} of it moves on in a step, not {expected}",
+                    stage.key()
+                );
+                for f in out {
+                    if j + 1 < GRAD_STAGES {
+                        assert_eq!(
+                            f.to,
+                            stages[j + 1],
+                            "{} moves only to the next stage",
+                            stage.key()
+                        );
+                    } else {
+                        assert!(!f.to.is_grad(), "{} graduates into work", stage.key());
+                    }
+                }
+                let into: Vec<_> = step.flows.iter().filter(|f| f.to == stage).collect();
+                for f in into {
+                    let from = if j == 0 {
+                        Stock::Pipeline
+                    } else {
+                        stages[j - 1]
+                    };
+                    assert_eq!(
+                        f.from,
+                        from,
+                        "{} (place {place}) is entered from {}",
+                        stage.key(),
+                        from.key()
+                    );
+                }
+            }
+        }
+        checked += 1;
+    });
+    assert!(checked > 12 * 40);
+}
