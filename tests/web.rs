@@ -804,3 +804,9 @@ fn escaped_text_reads_back_as_the_same_text_in_an_element_and_in_an_attribute() 
     assert_eq!(p.text_content().unwrap(), hostile);
     assert_eq!(p.get_attribute("title").unwrap(), hostile);
 }
+
+#[wasm_bindgen_test]
+fn the_model_pages_diagram_draws_every_flow_the_model_has_and_no_other() {
+    use talentflow_web::components::model_page::{traced_arrows, DIAGRAM_ARROWS};
+    assert_eq!(traced_arrows(), DIAGRAM_ARROWS.to_vec());
+}
