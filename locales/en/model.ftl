@@ -9,6 +9,7 @@ model-node-grad-us = Grad school: US
 model-node-grad-china = Grad school: China
 model-node-grad-elsewhere = Grad school: elsewhere
 model-node-work-us = Working in the US
+model-node-grad-detail = in 3 stages
 model-node-work-us-detail = 3 sectors × temporary, settled
 model-node-work-china = Working in China
 model-node-work-elsewhere = Working elsewhere

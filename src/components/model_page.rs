@@ -223,7 +223,14 @@ fn diagram(out: &mut String, messages: &Messages, arrows: &[(usize, usize)]) {
     for (i, n) in NODES.iter().enumerate() {
         let cx = n.x + n.w / 2.0;
         let class = if i == 0 { "stock source" } else { "stock" };
-        let label_y = n.y + if i == 5 { 18.0 } else { 27.0 };
+        // The US work box and the graduate schools' boxes say what they
+        // hold in a second line.
+        let detail = match i {
+            2..=4 => Some("model-node-grad-detail"),
+            5 => Some("model-node-work-us-detail"),
+            _ => None,
+        };
+        let label_y = n.y + if detail.is_some() { 18.0 } else { 27.0 };
         out.push_str(&format!(
             "<g class=\"{class}\" data-node=\"{i}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{H}\" rx=\"6\"/>\
              <text x=\"{cx}\" y=\"{label_y}\" text-anchor=\"middle\">{}</text>",
@@ -232,11 +239,11 @@ fn diagram(out: &mut String, messages: &Messages, arrows: &[(usize, usize)]) {
             n.w,
             esc(&messages.text(n.key))
         ));
-        if i == 5 {
+        if let Some(key) = detail {
             out.push_str(&format!(
                 "<text class=\"detail\" x=\"{cx}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                 n.y + 35.0,
-                esc(&messages.text("model-node-work-us-detail"))
+                esc(&messages.text(key))
             ));
         }
         out.push_str("</g>");
