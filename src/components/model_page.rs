@@ -10,7 +10,7 @@ use crate::i18n::{Messages, PackLoader};
 use talentflow_messages::Pack;
 use talentflow_model::stocks::Stock;
 use talentflow_model::validation::{Row, Table};
-use talentflow_model::{simulate_traced, Run, Scenario};
+use talentflow_model::Run;
 use yew::prelude::*;
 
 /// A box of the diagram: its message key, left and top edge, width.
@@ -133,25 +133,6 @@ pub const DIAGRAM_ARROWS: [(usize, usize); 22] = [
     (7, 6),
     (7, 8),
 ];
-
-/// The arrows a traced run of the baseline draws, in the order the flows
-/// first appear in 2019's first month (for the test that checks
-/// [`DIAGRAM_ARROWS`]; the app itself never traces).
-pub fn traced_arrows() -> Vec<(usize, usize)> {
-    let mut arrows = vec![(0, 1)];
-    simulate_traced(&Scenario::baseline(), |step| {
-        if step.time_years < 2019.0 || step.time_years >= 2019.0 + 1.0 / 12.0 {
-            return;
-        }
-        for flow in step.flows {
-            let pair = (node_of(flow.from), node_of(flow.to));
-            if pair.0 != pair.1 && flow.people > 0.0 && !arrows.contains(&pair) {
-                arrows.push(pair);
-            }
-        }
-    });
-    arrows
-}
 
 /// The backtest's comparisons of where people went after 2019, which the
 /// paragraph `model-backtest-lean` says all fall short on China's side.

@@ -169,20 +169,21 @@ impl Stock {
         matches!(self.place(), Place::Us) && !self.is_grad()
     }
 
-    /// Whether this is a stage of graduate school (anywhere).
+    /// Whether this is a stage of graduate school (anywhere): one of
+    /// [`Stock::GRAD`].
     pub const fn is_grad(self) -> bool {
-        matches!(
-            self,
-            Stock::GradUsFirst
-                | Stock::GradUsSecond
-                | Stock::GradUs
-                | Stock::GradChinaFirst
-                | Stock::GradChinaSecond
-                | Stock::GradChina
-                | Stock::GradElsewhereFirst
-                | Stock::GradElsewhereSecond
-                | Stock::GradElsewhere
-        )
+        let mut place = 0;
+        while place < Stock::GRAD.len() {
+            let mut j = 0;
+            while j < GRAD_STAGES {
+                if Stock::GRAD[place][j] as usize == self as usize {
+                    return true;
+                }
+                j += 1;
+            }
+            place += 1;
+        }
+        false
     }
 }
 
